@@ -1,0 +1,7 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import models
+
+
+def post_init_hook(env):
+    """Compute the account figures once, so that the Accounts list is filled right after install."""
+    env["res.partner"]._refresh_account_figures()

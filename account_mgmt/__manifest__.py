@@ -1,0 +1,27 @@
+# Copyright 2026 Account Management for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Account Management",
+    "version": "19.0.1.0.0",
+    "category": "Sales/CRM",
+    "sequence": 20,
+    "summary": "Tiers, account plans, review cadence, health scores "
+    "and retention KPIs for existing customers",
+    "author": "Account Management for Odoo contributors",
+    "website": "https://example.invalid/account_mgmt",
+    "license": "LGPL-3",
+    "depends": ["crm", "sale_management", "account", "mail"],
+    "data": [
+        "security/account_mgmt_groups.xml",
+        "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
+        "views/res_partner_views.xml",
+        "views/account_mgmt_menus.xml",
+    ],
+    "demo": [
+        "demo/account_mgmt_demo.xml",
+    ],
+    "post_init_hook": "post_init_hook",
+    "application": True,
+    "installable": True,
+}
