@@ -138,12 +138,14 @@ drop_own_db() {
     comment=$(psql -d postgres -Atqc "select shobj_description(oid, 'pg_database') from pg_database where datname = '$1'")
     if [[ $comment == "$DB_MARK" ]]; then
         dropdb --if-exists "$1"
+        rm -rf "$CACHE/data/filestore/$1"
     fi
 }
 
 odoo_bin() {
     "$VENV/bin/python" "$ODOO_PATH/odoo-bin" --addons-path="$(addons_path)" \
-        --db_host="$PGHOST" --db_port="${PGPORT:-5432}" --db_user="${PGUSER:-odoo}" "$@"
+        --db_host="$PGHOST" --db_port="${PGPORT:-5432}" --db_user="${PGUSER:-odoo}" \
+        --data-dir="$CACHE/data" "$@"
 }
 
 bootstrap() {
@@ -171,4 +173,33 @@ for entry in sorted(os.listdir(root)):
         modules.append(entry)
 print(",".join(modules))
 PY
+}
+
+# Dependencies of the project's modules, outside this repository, comma-separated.
+external_dependencies() {
+    "$VENV/bin/python" - "$ROOT" "$1" <<'PY'
+import ast, os, sys
+root, modules = sys.argv[1], sys.argv[2].split(",")
+deps = set()
+for module in modules:
+    with open(os.path.join(root, module, "__manifest__.py")) as f:
+        deps.update(ast.literal_eval(f.read()).get("depends", []))
+print(",".join(sorted(deps - set(modules))))
+PY
+}
+
+# A database with the external dependencies and their demo data installed,
+# kept between runs and named after what it holds, for TEST_TEMPLATE=1.
+ensure_base_template() {
+    local deps name
+    deps=$(external_dependencies "$(project_modules)")
+    name="account_mgmt_base_$(echo "$ODOO_PATH $deps" | sha1sum | cut -c1-8)"
+    if ! db_exists "$name"; then
+        log "creating the cached base database $name with $deps"
+        createdb "$name"
+        mark_db "$name"
+        odoo_bin -d "$name" -i "$deps" --with-demo --stop-after-init --max-cron-threads=0 \
+            --log-level=warn --http-port=0 >&2 || { drop_own_db "$name"; die "installing $deps failed"; }
+    fi
+    echo "$name"
 }

@@ -4,7 +4,8 @@
 #
 # Environment: TEST_DB (database name, default account_mgmt_test),
 # TEST_TAGS (Odoo --test-tags, default every test of the project's modules),
-# KEEP_DB=1 keeps the database afterwards for inspection.
+# KEEP_DB=1 keeps the database afterwards for inspection, TEST_TEMPLATE=1
+# starts from a cached database with the dependencies installed (faster).
 source "$(dirname "$0")/lib.sh"
 
 bootstrap
@@ -20,7 +21,18 @@ if db_exists "$db"; then
     drop_own_db "$db"
     db_exists "$db" && die "database $db exists and was not created by these scripts; set TEST_DB to another name"
 fi
-createdb "$db"
+if [[ ${TEST_TEMPLATE:-0} == 1 ]]; then
+    # Developer shortcut: copy a cached database that already has the
+    # dependencies and their demo data, instead of installing them each run.
+    template=$(ensure_base_template)
+    createdb -T "$template" "$db"
+    mkdir -p "$CACHE/data/filestore"
+    if [[ -d $CACHE/data/filestore/$template ]]; then
+        cp -a "$CACHE/data/filestore/$template" "$CACHE/data/filestore/$db"
+    fi
+else
+    createdb "$db"
+fi
 mark_db "$db"
 
 # HttpCase tests serve on their own port so that a running demo server on 8069 does not clash.
@@ -51,7 +63,7 @@ skipped=$(grep -cE 'odoo\.addons\..* skipped ' "$logfile" || true)
 passed=$(( run - failed - errors - skipped ))
 bad=$(( failed + errors ))
 # An error logged outside any test (a broken view, a failed cron) fails the run too.
-stray=$(grep -E ' (ERROR|CRITICAL) ' "$logfile" | grep -vcE 'odoo\.addons\.[a-z_]+\.tests\.' || true)
+stray=$(grep -E ' (ERROR|CRITICAL) ' "$logfile" | grep -vcE 'odoo\.addons\.[a-z_]+\.tests\.|odoo\.tests\.result' || true)
 
 log "finished in ${elapsed}s (Odoo exit code $odoo_rc)"
 if (( stray > 0 )); then

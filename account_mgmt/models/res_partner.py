@@ -47,6 +47,7 @@ class ResPartner(models.Model):
     def _search_is_customer_account(self, operator, value):
         if operator not in ("in", "not in"):
             return NotImplemented
+        self._flush_customer_account_sources()
         subquery = self._customer_account_sql()
         if (operator == "in") == (True in value):
             return [("id", "in", subquery)]
@@ -92,8 +93,15 @@ class ResPartner(models.Model):
             company_ids=company_ids,
         )
 
+    def _flush_customer_account_sources(self):
+        self.env["account.move"].flush_model(
+            ["commercial_partner_id", "state", "move_type", "company_id"]
+        )
+        self.env["sale.order"].flush_model(["partner_id", "state", "company_id"])
+        self.flush_model(["commercial_partner_id"])
+
     def _customer_account_query(self, partner_ids):
-        self.env.flush_all()
+        self._flush_customer_account_sources()
         rows = self.env.execute_query(self._customer_account_sql(partner_ids))
         return [row[0] for row in rows]
 

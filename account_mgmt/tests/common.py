@@ -14,6 +14,15 @@ class AccountMgmtCommon(AccountTestInvoicingCommon):
     DATE_TO = date(2026, 6, 30)
 
     @classmethod
+    def get_default_groups(cls):
+        # The test runs as accounting's independent user: make it head of accounts and sales.
+        return (
+            super().get_default_groups()
+            | cls.quick_ref("account_mgmt.group_account_mgmt_manager")
+            | cls.quick_ref("sales_team.group_sale_manager")
+        )
+
+    @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.account_manager = new_test_user(

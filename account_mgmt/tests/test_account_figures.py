@@ -115,6 +115,7 @@ class TestAccountActivity(AccountMgmtCommon):
             activity_type_id=call.id, user_id=self.env.uid
         )
         activity.action_feedback(feedback="Discussed the renewal")
+        self.customer.invalidate_recordset(["last_activity_date"])
         self.assertEqual(
             self.customer.last_activity_date, fields.Date.context_today(self.customer)
         )

@@ -10,7 +10,8 @@ from .common import AccountMgmtCommon
 @tagged("post_install", "-at_install", "account_mgmt")
 class TestCustomerAccount(AccountMgmtCommon):
     def _accounts(self, partners):
-        return self.env["res.partner"].search(
+        in_company = self.env["res.partner"].with_context(allowed_company_ids=self.env.company.ids)
+        return in_company.search(
             [("is_customer_account", "=", True), ("id", "in", partners.ids)]
         )
 
