@@ -15,6 +15,8 @@
         "security/account_mgmt_groups.xml",
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
+        "data/account_mgmt_tier_data.xml",
+        "views/account_mgmt_tier_views.xml",
         "views/res_partner_views.xml",
         "views/account_mgmt_menus.xml",
     ],

@@ -19,6 +19,21 @@ class ResPartner(models.Model):
         help="User in charge of keeping and growing this account. "
         "Defaults to the salesperson; contacts show their company's manager.",
     )
+    account_backup_manager_id = fields.Many2one(
+        "res.users",
+        string="Backup Manager",
+        index="btree_not_null",
+        tracking=True,
+        domain=[("share", "=", False)],
+        help="User who stands in for the account manager during absences and handovers.",
+    )
+    tier_id = fields.Many2one(
+        "account.mgmt.tier",
+        string="Tier",
+        index="btree_not_null",
+        tracking=True,
+        ondelete="restrict",
+    )
     is_customer_account = fields.Boolean(
         string="Customer Account",
         compute="_compute_is_customer_account",
@@ -107,4 +122,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _commercial_fields(self):
-        return super()._commercial_fields() + ["account_manager_id"]
+        return super()._commercial_fields() + [
+            "account_manager_id",
+            "account_backup_manager_id",
+            "tier_id",
+        ]
