@@ -3,5 +3,5 @@ from . import models
 
 
 def post_init_hook(env):
-    """Compute the account figures once, so that the Accounts list is filled right after install."""
+    """Compute the account figures once, so the Accounts list is filled at install."""
     env["res.partner"]._refresh_account_figures()

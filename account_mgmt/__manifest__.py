@@ -25,5 +25,4 @@
     ],
     "post_init_hook": "post_init_hook",
     "application": True,
-    "installable": True,
 }

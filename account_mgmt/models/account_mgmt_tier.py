@@ -3,7 +3,7 @@ from odoo import fields, models
 
 
 class AccountMgmtTier(models.Model):
-    """Segment of the account book; the tier decides how much attention an account gets."""
+    """Segment of the account book, which decides how much attention an account gets."""
 
     _name = "account.mgmt.tier"
     _description = "Account Tier"

@@ -25,11 +25,11 @@ class ResPartner(models.Model):
         index="btree_not_null",
         tracking=True,
         domain=[("share", "=", False)],
-        help="User who stands in for the account manager during absences and handovers.",
+        help="User who stands in for the account manager during absences "
+        "and handovers.",
     )
     tier_id = fields.Many2one(
         "account.mgmt.tier",
-        string="Tier",
         index="btree_not_null",
         tracking=True,
         ondelete="restrict",
@@ -122,7 +122,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _commercial_fields(self):
-        return super()._commercial_fields() + [
+        return [
+            *super()._commercial_fields(),
             "account_manager_id",
             "account_backup_manager_id",
             "tier_id",

@@ -124,7 +124,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_refresh_account_figures(self):
-        companies = self.env["res.company"].sudo().search([])
+        companies = self.env["res.company"].sudo().search([])  # pylint: disable=no-search-all
         _logger.info("Account figures refresh started for %s companies", len(companies))
         count = self._refresh_account_figures(companies=companies)
         _logger.info("Account figures refresh done: %s accounts updated", count)
@@ -135,7 +135,10 @@ class ResPartner(models.Model):
 
     @api.model
     def _revenue_window(self, date_to=None):
-        """Return the first and last day of the 12 months ending on ``date_to``, both included."""
+        """Return the first and last day of the 12 months ending on ``date_to``.
+
+        Both days are included in the window.
+        """
         date_to = date_to or fields.Date.context_today(self)
         return date_to - relativedelta(years=1) + relativedelta(days=1), date_to
 
@@ -155,7 +158,7 @@ class ResPartner(models.Model):
         :param date_to: last day of the window (default: today)
         :return: number of accounts updated
         """
-        companies = companies or self.env["res.company"].sudo().search([])
+        companies = companies or self.env["res.company"].sudo().search([])  # pylint: disable=no-search-all
         date_from, date_to = self._revenue_window(date_to)
         restrict = SQL("AND p.id IN %s", tuple(partners.ids)) if partners else SQL()
         self.env.flush_all()
@@ -184,19 +187,25 @@ class ResPartner(models.Model):
                 ),
                 figures AS (
                     SELECT scope.id,
-                           jsonb_object_agg(company.id::text, COALESCE(revenue.amount, 0))
-                               AS amounts,
-                           jsonb_object_agg(company.id::text, %(date_to)s::date) AS dates
+                           jsonb_object_agg(
+                               company.id::text, COALESCE(revenue.amount, 0)
+                           ) AS amounts,
+                           jsonb_object_agg(
+                               company.id::text, %(date_to)s::date
+                           ) AS dates
                       FROM scope
                      CROSS JOIN unnest(%(company_list)s) AS company(id)
                       LEFT JOIN revenue
-                        ON revenue.partner_id = scope.id AND revenue.company_id = company.id
+                        ON revenue.partner_id = scope.id
+                       AND revenue.company_id = company.id
                      GROUP BY scope.id
                 )
                 UPDATE res_partner p
-                   SET revenue_12m = COALESCE(p.revenue_12m, '{}'::jsonb) || figures.amounts,
+                   SET revenue_12m =
+                           COALESCE(p.revenue_12m, '{}'::jsonb) || figures.amounts,
                        account_figures_date =
-                           COALESCE(p.account_figures_date, '{}'::jsonb) || figures.dates
+                           COALESCE(p.account_figures_date, '{}'::jsonb)
+                           || figures.dates
                   FROM figures
                  WHERE p.id = figures.id
                 """,
@@ -208,5 +217,7 @@ class ResPartner(models.Model):
             )
         )
         count = self.env.cr.rowcount
-        self.env["res.partner"].invalidate_model(["revenue_12m", "account_figures_date"])
+        self.env["res.partner"].invalidate_model(
+            ["revenue_12m", "account_figures_date"]
+        )
         return count

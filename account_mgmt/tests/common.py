@@ -15,7 +15,7 @@ class AccountMgmtCommon(AccountTestInvoicingCommon):
 
     @classmethod
     def get_default_groups(cls):
-        # The test runs as accounting's independent user: make it head of accounts and sales.
+        # Tests run as accounting's test user: make it head of accounts and of sales.
         return (
             super().get_default_groups()
             | cls.quick_ref("account_mgmt.group_account_mgmt_manager")
@@ -58,7 +58,9 @@ class AccountMgmtCommon(AccountTestInvoicingCommon):
         )
 
     @classmethod
-    def _invoice(cls, partner, amount, invoice_date, move_type="out_invoice", post=True, **values):
+    def _invoice(
+        cls, partner, amount, invoice_date, move_type="out_invoice", post=True, **values
+    ):
         """Create a one-line invoice of ``amount`` untaxed for ``partner``."""
         return cls._create_invoice(
             move_type=move_type,
@@ -66,7 +68,9 @@ class AccountMgmtCommon(AccountTestInvoicingCommon):
             post=post,
             partner_id=partner.id,
             invoice_line_ids=[
-                cls._prepare_invoice_line(price_unit=amount, tax_ids=values.pop("tax_ids", False))
+                cls._prepare_invoice_line(
+                    price_unit=amount, tax_ids=values.pop("tax_ids", False)
+                )
             ],
             **values,
         )

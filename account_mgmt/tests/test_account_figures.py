@@ -28,7 +28,11 @@ class TestAccountRevenue(AccountMgmtCommon):
         # 1000 at 2.0 per company unit is 500, a 400 credit note at 4.0 is 100.
         self._invoice(self.customer, 1000.0, date(2026, 3, 15), currency_id=foreign.id)
         self._invoice(
-            self.customer, 400.0, date(2026, 6, 10), move_type="out_refund", currency_id=foreign.id
+            self.customer,
+            400.0,
+            date(2026, 6, 10),
+            move_type="out_refund",
+            currency_id=foreign.id,
         )
         self.assertEqual(self._revenue(self.customer), 400.0)
 
@@ -77,7 +81,9 @@ class TestAccountRevenue(AccountMgmtCommon):
         self.assertEqual(self._revenue(self.customer), 150.0)
 
     def test_refresh_button_limits_to_selection(self):
-        other_customer = self.env["res.partner"].create({"name": "Globex", "is_company": True})
+        other_customer = self.env["res.partner"].create(
+            {"name": "Globex", "is_company": True}
+        )
         self._invoice(self.customer, 100.0, date.today())
         self._invoice(other_customer, 200.0, date.today())
         self.customer_contact.action_refresh_account_figures()
@@ -90,11 +96,23 @@ class TestAccountActivity(AccountMgmtCommon):
     def test_open_opportunity_count(self):
         Lead = self.env["crm.lead"]
         won_stage = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
-        Lead.create({"name": "Open on company", "type": "opportunity", "partner_id": self.customer.id})
         Lead.create(
-            {"name": "Open on contact", "type": "opportunity", "partner_id": self.customer_contact.id}
+            {
+                "name": "Open on company",
+                "type": "opportunity",
+                "partner_id": self.customer.id,
+            }
         )
-        Lead.create({"name": "Still a lead", "type": "lead", "partner_id": self.customer.id})
+        Lead.create(
+            {
+                "name": "Open on contact",
+                "type": "opportunity",
+                "partner_id": self.customer_contact.id,
+            }
+        )
+        Lead.create(
+            {"name": "Still a lead", "type": "lead", "partner_id": self.customer.id}
+        )
         Lead.create(
             {
                 "name": "Won",
@@ -103,7 +121,9 @@ class TestAccountActivity(AccountMgmtCommon):
                 "stage_id": won_stage.id,
             }
         )
-        lost = Lead.create({"name": "Lost", "type": "opportunity", "partner_id": self.customer.id})
+        lost = Lead.create(
+            {"name": "Lost", "type": "opportunity", "partner_id": self.customer.id}
+        )
         lost.action_set_lost()
         self.assertEqual(self.customer.open_opportunity_count, 2)
         self.assertEqual(self.customer_contact.open_opportunity_count, 2)

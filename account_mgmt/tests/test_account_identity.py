@@ -10,19 +10,25 @@ from .common import AccountMgmtCommon
 @tagged("post_install", "-at_install", "account_mgmt")
 class TestCustomerAccount(AccountMgmtCommon):
     def _accounts(self, partners):
-        in_company = self.env["res.partner"].with_context(allowed_company_ids=self.env.company.ids)
+        in_company = self.env["res.partner"].with_context(
+            allowed_company_ids=self.env.company.ids
+        )
         return in_company.search(
             [("is_customer_account", "=", True), ("id", "in", partners.ids)]
         )
 
     def test_posted_invoice_makes_an_account(self):
         self._invoice(self.customer_contact, 10.0, date(2026, 1, 1))
-        self.assertEqual(self._accounts(self.customer | self.customer_contact), self.customer)
+        self.assertEqual(
+            self._accounts(self.customer | self.customer_contact), self.customer
+        )
         self.assertTrue(self.customer.is_customer_account)
         self.assertFalse(self.customer_contact.is_customer_account)
 
     def test_confirmed_sale_order_makes_an_account(self):
-        confirmed = self.env["res.partner"].create({"name": "Initech", "is_company": True})
+        confirmed = self.env["res.partner"].create(
+            {"name": "Initech", "is_company": True}
+        )
         quoted = self.env["res.partner"].create({"name": "Hooli", "is_company": True})
         for partner in confirmed | quoted:
             self.env["sale.order"].create(
@@ -47,8 +53,10 @@ class TestCustomerAccount(AccountMgmtCommon):
         other = self.setup_other_company(name="Elsewhere Ltd")["company"]
         self._invoice(self.customer, 10.0, date(2026, 1, 1), company_id=other.id)
         self.assertFalse(self._accounts(self.customer))
-        in_other = self.env["res.partner"].with_company(other).with_context(
-            allowed_company_ids=other.ids
+        in_other = (
+            self.env["res.partner"]
+            .with_company(other)
+            .with_context(allowed_company_ids=other.ids)
         )
         self.assertTrue(in_other.browse(self.customer.id).is_customer_account)
 

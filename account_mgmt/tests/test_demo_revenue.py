@@ -10,10 +10,13 @@ class TestDemoRevenue(TransactionCase):
         company = self.env.ref("base.main_company")
         env = self.env(context={"allowed_company_ids": company.ids})
         posted = env["account.move"].search_count(
-            [("state", "=", "posted"), ("move_type", "in", ("out_invoice", "out_refund"))]
+            [
+                ("state", "=", "posted"),
+                ("move_type", "in", ("out_invoice", "out_refund")),
+            ]
         )
         if not posted:
-            self.skipTest("the database has no posted customer invoice (installed without demo data)")
+            self.skipTest("no posted customer invoice: the database has no demo data")
         Partner = env["res.partner"].with_company(company)
         Partner._refresh_account_figures(companies=company)
         date_from, date_to = Partner._revenue_window()
@@ -30,7 +33,9 @@ class TestDemoRevenue(TransactionCase):
             ["price_subtotal:sum"],
         )
         expected = {
-            partner.id: company.currency_id.round(amount) for partner, amount in groups if amount
+            partner.id: company.currency_id.round(amount)
+            for partner, amount in groups
+            if amount
         }
         self.assertTrue(expected, "the demo data has revenue in the last 12 months")
         stored = {

@@ -13,7 +13,12 @@ class TestExternalApi(AccountMgmtCommon, HttpCase):
 
     def _api_key(self, user):
         # sudo: the key is made for ``user`` without the expiry limit of its groups.
-        return self.env["res.users.apikeys"].with_user(user).sudo()._generate(None, "test", None)
+        return (
+            self.env["res.users.apikeys"]
+            .with_user(user)
+            .sudo()
+            ._generate(None, "test", None)
+        )
 
     def _search_read_accounts(self, user):
         response = self.url_open(
@@ -42,7 +47,9 @@ class TestExternalApi(AccountMgmtCommon, HttpCase):
         self.assertIn(self.customer.id, rows)
         self.assertNotIn(self.customer_contact.id, rows)
         self.assertEqual(rows[self.customer.id]["revenue_12m"], 1234.56)
-        self.assertEqual(rows[self.customer.id]["account_manager_id"][0], self.account_manager.id)
+        self.assertEqual(
+            rows[self.customer.id]["account_manager_id"][0], self.account_manager.id
+        )
 
     def test_user_without_group_is_refused(self):
         self._invoice(self.customer, 10.0, date.today())
