@@ -12,18 +12,31 @@ modules=$(project_modules)
 db=${DEMO_DB:-account_mgmt_demo}
 port=${ODOO_PORT:-8069}
 
+# A local demo must not call Odoo's online services: switch off the scheduled
+# actions that do, and point the in-app purchase (IAP) services, used by SMS,
+# snailmail and lead enrichment, at a closed port on loopback.
+keep_demo_offline() {
+    psql -d "$1" -q <<'SQL'
+update ir_cron set active = false where id in (
+    select res_id from ir_model_data
+     where model = 'ir.cron'
+       and (module, name) in (('mail', 'ir_cron_module_update_notification'),
+                              ('crm_iap_enrich', 'ir_cron_lead_enrichment')));
+insert into ir_config_parameter (key, value)
+select key, 'http://127.0.0.1:9'
+  from unnest(array['iap.endpoint', 'sms.endpoint', 'snailmail.endpoint',
+                    'enrich.endpoint', 'reveal.endpoint']) as key
+    on conflict (key) do update set value = excluded.value;
+SQL
+}
+
 installed() {
     [[ $(psql -d "$db" -Atqc "select state from ir_module_module where name = 'account_mgmt'" 2>/dev/null) == installed ]]
 }
 
-cleanup() {
-    trap - INT TERM EXIT
-    if [[ -n ${odoo_pid:-} ]]; then
-        kill -INT "$odoo_pid" 2>/dev/null && wait "$odoo_pid" 2>/dev/null || true
-    fi
-    stop_pg
-}
-trap cleanup INT TERM EXIT
+# Odoo runs in the foreground: Ctrl-C reaches it, it shuts down cleanly, and
+# the EXIT trap then stops the private PostgreSQL.
+trap stop_pg EXIT
 
 if ! db_exists "$db"; then
     createdb "$db"
@@ -33,17 +46,14 @@ if ! installed; then
     log "installing $modules with demo data into $db (a few minutes on a cold start)"
     odoo_bin -d "$db" -i "$modules" --with-demo --stop-after-init --max-cron-threads=0 \
         --log-level=warn --http-interface=127.0.0.1 --http-port="$port"
-    # Odoo's update-notification cron contacts Odoo's servers: a local demo has no business doing that.
-    psql -d "$db" -qc "update ir_cron set active = false where id in (
-        select res_id from ir_model_data where module = 'mail' and name = 'ir_cron_module_update_notification')"
 elif [[ ${DEMO_UPDATE:-0} == 1 ]]; then
     odoo_bin -d "$db" -u "$modules" --stop-after-init --max-cron-threads=0 --log-level=warn \
         --http-interface=127.0.0.1 --http-port="$port"
 fi
 
+keep_demo_offline "$db"
+
 log "Odoo is starting on http://127.0.0.1:$port/odoo (Ctrl-C stops it)"
 log "logins: admin / admin (manager), demo / demo (account manager)"
 odoo_bin -d "$db" --db-filter="^${db}\$" --http-interface=127.0.0.1 --http-port="$port" \
-    --gevent-port=$((port + 3)) --log-level=info &
-odoo_pid=$!
-wait "$odoo_pid"
+    --gevent-port=$((port + 3)) --log-level=info || true
