@@ -62,6 +62,20 @@ ensure_venv() {
     echo "$wanted" > "$stamp"
 }
 
+# Odoo addons from PyPI wheels (OCA's helpdesk_mgmt), with their own stamp.
+ensure_addon_wheels() {
+    local list="$ROOT/requirements-addons.txt" stamp="$VENV/.account_mgmt-addons-stamp" wanted
+    [[ -f $list ]] || return 0
+    wanted=$(sha1sum < "$list" | cut -c1-40)
+    if [[ -f $stamp && $(cat "$stamp") == "$wanted" ]]; then
+        return
+    fi
+    log "installing the Odoo addons of $(basename "$list")"
+    "$VENV/bin/pip" install --quiet --no-deps -r "$list" 2>&1 \
+        | { grep -v "is ignored: it is neither" || true; } >&2
+    echo "$wanted" > "$stamp"
+}
+
 # Addons path: Odoo's own addons, this repository, and any addons that wheels
 # installed into the venv (OCA modules install under site-packages/odoo/addons).
 addons_path() {
@@ -151,6 +165,7 @@ odoo_bin() {
 bootstrap() {
     find_odoo
     ensure_venv
+    ensure_addon_wheels
     ensure_pg
 }
 
@@ -192,14 +207,14 @@ PY
 # kept between runs and named after what it holds, for TEST_TEMPLATE=1.
 ensure_base_template() {
     local deps name
-    deps=$(external_dependencies "$(project_modules)")
+    deps=$(external_dependencies "${1:-$(project_modules)}")
     name="account_mgmt_base_$(echo "$ODOO_PATH $deps" | sha1sum | cut -c1-8)"
     if ! db_exists "$name"; then
         log "creating the cached base database $name with $deps"
         createdb "$name"
         mark_db "$name"
         odoo_bin -d "$name" -i "$deps" --with-demo --stop-after-init --max-cron-threads=0 \
-            --log-level=warn --http-port=0 >&2 || { drop_own_db "$name"; die "installing $deps failed"; }
+            --log-level=warn --http-interface=127.0.0.1 >&2 || { drop_own_db "$name"; die "installing $deps failed"; }
     fi
     echo "$name"
 }
