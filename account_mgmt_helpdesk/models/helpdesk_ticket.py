@@ -15,7 +15,6 @@ class HelpdeskTicket(models.Model):
 
     account_id = fields.Many2one(
         "res.partner",
-        string="Account",
         compute="_compute_account_id",
         store=True,
         index="btree_not_null",
