@@ -22,6 +22,7 @@
     ],
     "demo": [
         "demo/account_mgmt_demo.xml",
+        "demo/account_move_history_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "application": True,
