@@ -208,7 +208,5 @@ class ResPartner(models.Model):
             )
         )
         count = self.env.cr.rowcount
-        self.env["res.partner"].invalidate_model(
-            ["revenue_12m", "account_figures_date"]
-        )
+        self.env["res.partner"].invalidate_model(["revenue_12m", "account_figures_date"])
         return count
