@@ -9,7 +9,7 @@ class AccountMgmtTierBand(models.Model):
     """Revenue range of a tier suggestion rule, in the rule company's currency.
 
     An account falls in the band when its revenue is at least ``revenue_from``
-    and below ``revenue_to``; a ``revenue_to`` of 0 means no upper bound.
+    and below ``revenue_to``. A ``revenue_to`` of 0 means no upper bound.
     """
 
     _name = "account.mgmt.tier.band"
@@ -36,7 +36,7 @@ class AccountMgmtTierBand(models.Model):
     revenue_to = fields.Monetary(
         string="Revenue Below",
         default=0.0,
-        help="Revenue at which the next band starts, excluded; "
+        help="Revenue at which the next band starts, excluded from this band. "
         "0 means the band has no upper bound.",
     )
 

@@ -211,7 +211,7 @@ class ResPartner(models.Model):
         revenue bands is the stored ``revenue_12m`` plus the rule's share of
         the expected revenue of open opportunities of that company on the
         account or its contacts. Tiers whose potential or strategic rating
-        threshold the account reaches are candidates too; the most important
+        threshold the account reaches are candidates too, and the most important
         active candidate wins. Companies without a rule get no suggestion.
 
         :param companies: companies to refresh (default: all companies)
@@ -330,7 +330,11 @@ class ResPartner(models.Model):
         )
         count = self.env.cr.rowcount
         self.env["res.partner"].invalidate_model(["suggested_tier_id"])
-        _logger.debug("Tier suggestions refreshed for %s accounts", count)
+        _logger.info(
+            "Tier suggestions refreshed for %s accounts in %s companies",
+            count,
+            len(companies),
+        )
         return count
 
     @api.model

@@ -244,6 +244,15 @@ class TestEffortReport(AccountCoverageCommon):
             },
         )
 
+    def test_archived_account_requires_no_touch(self):
+        account = self.env["res.partner"].create(
+            {"name": "Closed down", "is_company": True, "tier_id": self.tier_1.id}
+        )
+        Report = self.env["account.mgmt.touchpoint.report"]
+        self.assertTrue(Report.search_count([("partner_id", "=", account.id)]))
+        account.action_archive()
+        self.assertFalse(Report.search_count([("partner_id", "=", account.id)]))
+
     def test_report_hidden_without_account_group(self):
         with self.assertRaises(AccessError):
             self.env["account.mgmt.touchpoint.report"].with_user(

@@ -178,6 +178,20 @@ class TestTierSuggestion(AccountTierCommon):
         self.assertEqual(account.suggested_tier_id, self.tier_3)
         self.assertEqual(account.with_company(other).suggested_tier_id, self.tier_1)
 
+    def test_cron_refreshes_suggestions(self):
+        account = self._company("Nightly")
+        self._invoice(account, 10000.0, fields.Date.context_today(account))
+        self.env["res.partner"]._cron_refresh_account_figures()
+        self.assertEqual(account.revenue_12m, 10000.0)
+        self.assertEqual(account.suggested_tier_id, self.tier_2)
+
+    def test_archived_account_still_suggested(self):
+        account = self._company("Dormant")
+        self._invoice(account, 10000.0, date(2026, 3, 1))
+        account.action_archive()
+        self._refresh()
+        self.assertEqual(account.suggested_tier_id, self.tier_2)
+
     def test_company_without_rule_gets_no_suggestion(self):
         self.rule.active = False
         account = self._company("No rule")
