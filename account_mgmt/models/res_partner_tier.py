@@ -142,7 +142,22 @@ class ResPartner(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        return super().write(self._add_tier_assignment_values(vals))
+        result = super().write(self._add_tier_assignment_values(vals))
+        if "parent_id" in vals:
+            self._sync_tier_from_new_parent()
+        return result
+
+    def _sync_tier_from_new_parent(self):
+        """Give contacts that moved under a company the tier of that company.
+
+        Odoo copies only the commercial fields that are set on the company,
+        so a contact with a tier would keep it under a company without one.
+        """
+        tier_fields = ["tier_id", "tier_set_by_id", "tier_set_date", "tier_reason"]
+        for contact in self:
+            account = contact.commercial_partner_id
+            if account != contact and contact.tier_id != account.tier_id:
+                contact.write(account._convert_fields_to_values(tier_fields))
 
     @api.model
     def _add_tier_assignment_values(self, vals):

@@ -301,6 +301,19 @@ class TestTierAssignment(AccountTierCommon):
         self.assertEqual(self.customer_contact.tier_id, self.tier_2)
         self.assertEqual(self.customer.tier_id, self.tier_2)
 
+    def test_contact_moved_takes_company_tier(self):
+        freelancer = self.env["res.partner"].create(
+            {"name": "Freelancer", "tier_id": self.tier_1.id}
+        )
+        self.assertEqual(freelancer.tier_id, self.tier_1)
+        freelancer.parent_id = self.customer
+        self.assertFalse(freelancer.tier_id)
+        self.assertFalse(freelancer.tier_set_by_id)
+        self.customer.tier_id = self.tier_3
+        other = self._company("Other employer", tier_id=self.tier_2.id)
+        freelancer.parent_id = other
+        self.assertEqual(freelancer.tier_id, self.tier_2)
+
     def test_tier_change_logged_in_chatter(self):
         # Odoo tracks no change to a record in the transaction that created
         # it: running the pre-commit hooks ends that state for the customer.
