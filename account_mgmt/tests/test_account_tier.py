@@ -353,6 +353,21 @@ class TestTierAssignment(AccountTierCommon):
         self.assertEqual(self.customer.tier_set_by_id, self.account_manager)
         self.assertEqual(self.customer_contact.tier_set_by_id, self.account_manager)
 
+    def test_partner_views_load_for_each_group(self):
+        kanban = self.env.ref("account_mgmt.res_partner_view_kanban_account")
+        for user in (self.plain_user, self.account_manager, self.head_of_accounts):
+            with self.subTest(user=user.login):
+                views = (
+                    self.env["res.partner"]
+                    .with_user(user)
+                    .get_views([(False, "form"), (kanban.id, "kanban")])
+                )
+                form_arch = views["views"]["form"]["arch"]
+                self.assertEqual(
+                    "suggested_tier_id" in form_arch, user != self.plain_user
+                )
+                self.assertIn("tier_id", views["views"]["kanban"]["arch"])
+
     def test_suggested_tier_needs_account_group(self):
         self._invoice(self.customer, 500.0, date(2026, 3, 1))
         self._refresh()
