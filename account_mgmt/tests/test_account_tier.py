@@ -116,6 +116,7 @@ class TestTierSuggestion(AccountTierCommon):
             {"name": "Buyer", "parent_id": account.id}
         )
         self._invoice(account, 4000.0, date(2026, 2, 1))
+
         Lead = self.env["crm.lead"]
         # 12,000 open at 50 % lifts 4,000 to exactly 10,000.
         Lead.create(
@@ -127,6 +128,7 @@ class TestTierSuggestion(AccountTierCommon):
                 "company_id": self.env.company.id,
             }
         )
+        # A lost opportunity is no pipeline, however large.
         lost = Lead.create(
             {
                 "name": "Lost deal",
@@ -137,8 +139,10 @@ class TestTierSuggestion(AccountTierCommon):
             }
         )
         lost.action_set_lost()
+
         self._refresh()
         self.assertEqual(account.suggested_tier_id, self.tier_2)
+
         self.rule.pipeline_weight = 49.0
         self._refresh()
         self.assertEqual(account.suggested_tier_id, self.tier_3)
