@@ -481,10 +481,16 @@ class TestTierConfiguration(AccountTierCommon):
             self.tier_1.with_user(self.account_manager).contact_interval_days = 10
 
     def test_rules_of_other_companies_hidden(self):
-        other_rule = self._new_rule([])
+        other_rule = self._new_rule([self._band(0, 0, self.tier_3)])
         visible = (
             self.env["account.mgmt.tier.rule"]
             .with_user(self.head_of_accounts)
             .search([("id", "in", (self.rule | other_rule).ids)])
         )
         self.assertEqual(visible, self.rule)
+        visible_bands = (
+            self.env["account.mgmt.tier.band"]
+            .with_user(self.head_of_accounts)
+            .search([("rule_id", "in", (self.rule | other_rule).ids)])
+        )
+        self.assertEqual(visible_bands, self.rule.band_ids)
