@@ -24,11 +24,8 @@ class AccountMgmtTierBand(models.Model):
         related="rule_id.company_id", store=True, index=True, precompute=True
     )
     currency_id = fields.Many2one(related="rule_id.currency_id")
-    tier_id = fields.Many2one(
-        "account.mgmt.tier", string="Tier", required=True, ondelete="restrict"
-    )
+    tier_id = fields.Many2one("account.mgmt.tier", required=True, ondelete="restrict")
     revenue_from = fields.Monetary(
-        string="Revenue From",
         required=True,
         default=0.0,
         help="Lowest revenue of the band, included.",

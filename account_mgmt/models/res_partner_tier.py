@@ -25,7 +25,6 @@ class ResPartner(models.Model):
 
     tier_set_by_id = fields.Many2one(
         "res.users",
-        string="Tier Set By",
         readonly=True,
         help="User who last assigned the tier.",
     )
@@ -63,7 +62,6 @@ class ResPartner(models.Model):
     # computed from, and written only by _refresh_tier_suggestions.
     suggested_tier_id = fields.Many2one(
         "account.mgmt.tier",
-        string="Suggested Tier",
         company_dependent=True,
         readonly=True,
         groups=ACCOUNT_GROUP,
