@@ -43,7 +43,7 @@ class AccountCoverageCommon(AccountMgmtCommon):
 
 @tagged("post_install", "-at_install", "account_mgmt")
 class TestProactiveTouch(AccountCoverageCommon):
-    def test_last_proactive_touch_from_contact_and_opportunity(self):
+    def test_proactive_touch_from_contacts_and_leads(self):
         today = fields.Date.context_today(self.customer)
         lead = self.env["crm.lead"].create(
             {

@@ -412,7 +412,7 @@ class TestTierConfiguration(AccountTierCommon):
             )
         self.assertEqual(self.env["account.mgmt.tier.rule"].search_count([]), count)
 
-    def test_band_without_upper_bound_below_another_rejected(self):
+    def test_unbounded_band_below_another_rejected(self):
         with self.assertRaisesRegex(ValidationError, "overlap"):
             self._new_rule(
                 [self._band(0, 0, self.tier_3), self._band(5000, 0, self.tier_2)]
@@ -472,7 +472,7 @@ class TestTierConfiguration(AccountTierCommon):
                 {"name": "Second", "company_id": self.env.company.id}
             )
 
-    def test_account_manager_reads_but_cannot_edit_rules(self):
+    def test_account_manager_cannot_edit_rules(self):
         rule = self.rule.with_user(self.account_manager)
         self.assertEqual(rule.band_ids.mapped("revenue_from"), [0.0, 10000.0, 100000.0])
         with self.assertRaises(AccessError):
