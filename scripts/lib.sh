@@ -162,6 +162,23 @@ odoo_bin() {
         --data-dir="$CACHE/data" "$@"
 }
 
+# Chromium for Odoo's browser tours: Debian's package, installed when missing
+# and this runs as root; otherwise the tour tests are skipped by Odoo itself.
+ensure_chromium() {
+    if command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
+        || command -v google-chrome >/dev/null; then
+        return
+    fi
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+        log "installing Debian's chromium package for the browser tours"
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+            >"$CACHE/chromium-install.log" 2>&1 \
+            || log "chromium did not install (see $CACHE/chromium-install.log): tour tests will be skipped"
+    else
+        log "no chromium found: tour tests will be skipped (install Debian's chromium package)"
+    fi
+}
+
 bootstrap() {
     find_odoo
     ensure_venv

@@ -13,6 +13,8 @@
 source "$(dirname "$0")/lib.sh"
 
 bootstrap
+mkdir -p "$CACHE"
+ensure_chromium
 trap stop_pg EXIT
 
 all_modules=$(project_modules)
