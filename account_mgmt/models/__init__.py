@@ -2,3 +2,12 @@ from . import account_mgmt_tier
 from . import mail_activity_type
 from . import res_partner
 from . import res_partner_figures
+from . import account_mgmt_stakeholder_role
+from . import res_partner_stakeholder
+from . import account_mgmt_offer_category
+from . import account_mgmt_plan
+from . import account_mgmt_plan_footprint
+from . import account_mgmt_plan_goal
+from . import account_mgmt_plan_risk
+from . import res_partner_plan
+from . import crm_lead

@@ -2,3 +2,8 @@ from . import test_account_figures
 from . import test_account_identity
 from . import test_demo_revenue
 from . import test_external_api
+from . import test_stakeholder_map
+from . import test_account_plan
+from . import test_plan_opportunity
+from . import test_plan_completeness
+from . import test_plan_access
