@@ -5,14 +5,13 @@ from datetime import timedelta
 from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.fields import Domain
 from odoo.tools import SQL, date_utils
 
 _logger = logging.getLogger(__name__)
 
 # Opportunity kinds that grow an existing account.
 EXPANSION_KINDS = ("upsell", "cross_sell")
-# A plan nobody touched for longer than this many days is stale.
+# A plan left unchanged for more than this many days is stale.
 STALE_DAYS = 90
 # Handover readiness: points lost per missing item, out of 100.
 PENALTY_NO_OVERVIEW = 10
@@ -57,6 +56,7 @@ class AccountMgmtPlan(models.Model):
         tracking=True,
         domain=[("is_company", "=", True)],
         ondelete="cascade",
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -445,14 +445,14 @@ class AccountMgmtPlan(models.Model):
         """Rebuild the footprint lines from the account's confirmed sale orders.
 
         The footprint covers the 12 months ending on the plan's end date, or
-        today while the plan runs. It sums the untaxed subtotal
-        (``price_subtotal``) of product lines of confirmed orders (state
-        ``sale``; cancelled, draft and sent quotations are left out) of the
-        account and its contacts in the plan's company, by product category,
-        dated by order date. Amounts are in company currency, converted at
+        today while the plan runs, by order date. It sums the untaxed
+        subtotal (``price_subtotal``) of the product lines of confirmed
+        orders (state ``sale``) of the account and its contacts in the
+        plan's company, by product category. Cancelled orders and quotations
+        are left out, and so are down payment lines because the final lines
+        carry the amounts. Amounts are in company currency, converted at
         each order's own rate: ``price_subtotal / sale_order.currency_rate``,
-        the rate stored on the order at its order date. Down payment lines
-        are left out, because the final lines carry the amounts.
+        the rate Odoo stored on the order for its order date.
         """
         plans = self.sudo()
         plans.footprint_ids.unlink()
@@ -592,23 +592,39 @@ class AccountMgmtPlan(models.Model):
 
     @api.model
     def _get_current_plan(self, account, company=None):
-        """Return the account's plan running today in ``company``, if any.
+        """Return the account's plan running today in ``company``, if any."""
+        account = account.commercial_partner_id
+        return self._get_current_plans(account, company).get(account.id, self)
 
-        The active plan covering today wins; otherwise the latest draft or
-        active plan.
+    @api.model
+    def _get_current_plans(self, accounts, company=None):
+        """Return the plan running today in ``company`` of each account.
+
+        The active plan covering today wins; otherwise the draft or active
+        plan with the latest start.
+
+        :return: dict account id -> plan, for the accounts that have one
         """
+        if not accounts:
+            return {}
         company = company or self.env.company
         today = fields.Date.context_today(self)
-        base = Domain("partner_id", "=", account.commercial_partner_id.id) & Domain(
-            "company_id", "=", company.id
+        plans = self.search(
+            [
+                ("partner_id", "in", accounts.ids),
+                ("company_id", "=", company.id),
+                ("state", "in", ("draft", "active")),
+            ],
+            order="date_start desc, id desc",
         )
-        plan = self.search(
-            base
-            & Domain("state", "=", "active")
-            & Domain("date_start", "<=", today)
-            & Domain("date_end", ">=", today),
-            limit=1,
+        result = {}
+        for plan in plans:
+            result.setdefault(plan.partner_id.id, plan)
+        running = plans.filtered(
+            lambda plan: (
+                plan.state == "active" and plan.date_start <= today <= plan.date_end
+            )
         )
-        return plan or self.search(
-            base & Domain("state", "in", ("draft", "active")), limit=1
-        )
+        for plan in running:
+            result[plan.partner_id.id] = plan
+        return result

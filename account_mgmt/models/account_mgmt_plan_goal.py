@@ -59,6 +59,7 @@ class AccountMgmtPlanGoal(models.Model):
     stakeholder_id = fields.Many2one(
         "res.partner",
         string="Client Sponsor",
+        check_company=True,
         help="Contact of the account who cares most about this objective.",
     )
     opportunity_kind = fields.Selection(

@@ -27,6 +27,7 @@ class CrmLead(models.Model):
         "account.mgmt.plan",
         string="Account Plan",
         index="btree_not_null",
+        check_company=True,
         tracking=True,
         groups=ACCOUNT_GROUP,
         ondelete="set null",

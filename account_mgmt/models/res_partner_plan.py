@@ -42,20 +42,24 @@ class ResPartner(models.Model):
 
     def _compute_current_account_plan(self):
         Plan = self.env["account.mgmt.plan"]
+        accounts = self.commercial_partner_id.filtered("id")
+        counts = {}
+        if accounts:
+            counts = dict(
+                Plan._read_group(
+                    [("partner_id", "in", accounts.ids)], ["partner_id"], ["__count"]
+                )
+            )
+        current_plans = Plan._get_current_plans(accounts)
+        no_plan = self.env._("No account plan for the current period")
         for partner in self:
             account = partner.commercial_partner_id
-            plan = Plan._get_current_plan(account) if account.id else Plan
+            plan = current_plans.get(account.id, Plan)
             partner.current_account_plan_id = plan
-            partner.account_plan_count = (
-                Plan.search_count([("partner_id", "=", account.id)])
-                if account.id
-                else 0
-            )
+            partner.account_plan_count = counts.get(account, 0)
             partner.plan_completeness_score = plan.completeness_score if plan else 0
             partner.plan_completeness_missing = (
-                plan.completeness_missing
-                if plan
-                else self.env._("No account plan for the current period")
+                plan.completeness_missing if plan else no_plan
             )
 
     def _search_plan_completeness_score(self, operator, value):
@@ -108,12 +112,14 @@ class ResPartner(models.Model):
         critical health band (when a health module adds ``health_band``)
         or an open high-severity risk on one of its plans in ``company``.
 
-        :return: list of readable reasons, empty when nothing stands in the way
+        :return: list of readable reasons, empty when there is none
         """
         self.ensure_one()
         account = self.commercial_partner_id
         company = company or self.env.company
         warnings = []
+        # NOTE: no health score exists in this module yet, and the band value
+        # "critical" is assumed; no test covers this branch.
         if (
             "health_band" in account._fields
             and account.sudo().health_band == "critical"

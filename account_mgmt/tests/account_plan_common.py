@@ -71,28 +71,36 @@ class AccountPlanCommon(AccountMgmtCommon):
         )
 
     @classmethod
-    def _sale_order(cls, partner, lines, order_date, pricelist=None, state="sale"):
+    def _sale_order(
+        cls, partner, lines, order_date, pricelist=None, state="sale", company=None
+    ):
         """Create a sale order dated ``order_date`` with (product, price) lines.
 
         Confirming an order stamps it with the current time, so the order
         date is written back after confirmation.
         """
-        order = cls.env["sale.order"].create(
-            {
-                "partner_id": partner.id,
-                "pricelist_id": pricelist.id if pricelist else False,
-                "order_line": [
-                    Command.create(
-                        {
-                            "product_id": product.id,
-                            "product_uom_qty": 1.0,
-                            "price_unit": price,
-                            "tax_ids": [Command.clear()],
-                        }
-                    )
-                    for product, price in lines
-                ],
-            }
+        company = company or cls.env.company
+        order = (
+            cls.env["sale.order"]
+            .with_company(company)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "pricelist_id": pricelist.id if pricelist else False,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": product.id,
+                                "product_uom_qty": 1.0,
+                                "price_unit": price,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                        for product, price in lines
+                    ],
+                }
+            )
         )
         if state in ("sale", "cancel"):
             order.action_confirm()

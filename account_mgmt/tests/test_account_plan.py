@@ -132,6 +132,19 @@ class TestPlanFootprint(AccountPlanCommon):
         self.assertEqual(self._footprint(plan), {"Servers": 100.0, "Software": 50.0})
         self.assertEqual(plan.white_space_category_ids, self.courses)
 
+    def test_orders_of_other_company_excluded(self):
+        other_company = self.setup_other_company(name="Elsewhere Ltd")["company"]
+        self._sale_order(
+            self.customer,
+            [(self.server, 450.0)],
+            date(2026, 3, 3),
+            company=other_company,
+        )
+        here = self._plan(date_end=date(2026, 6, 30))
+        there = self._plan(date_end=date(2026, 6, 30), company_id=other_company.id)
+        self.assertFalse(here.footprint_ids)
+        self.assertEqual(self._footprint(there), {"Servers": 450.0})
+
     def test_account_without_orders_has_all_white_space(self):
         plan = self._plan()
         self.assertFalse(plan.footprint_ids)
@@ -231,6 +244,32 @@ class TestPlanValidation(AccountPlanCommon):
             }
         )
         self.assertEqual(goal.stakeholder_id, self.customer_contact)
+
+
+@tagged("post_install", "-at_install", "account_mgmt")
+class TestPlanGoal(AccountPlanCommon):
+    def test_goal_quarter_and_progress(self):
+        plan = self._plan()
+        Goal = self.env["account.mgmt.plan.goal"]
+        cases = [
+            (date(2026, 1, 1), 200.0, 50.0, "2026-Q1", 25.0),
+            (date(2026, 6, 30), 4.0, 5.0, "2026-Q2", 125.0),
+            (date(2026, 12, 31), 3.0, 0.0, "2026-Q4", 0.0),
+            (False, 10.0, 1.0, False, 10.0),
+        ]
+        for due, target, current, quarter, progress in cases:
+            with self.subTest(due=due):
+                goal = Goal.create(
+                    {
+                        "plan_id": plan.id,
+                        "name": "Goal",
+                        "date_due": due,
+                        "target_value": target,
+                        "current_value": current,
+                    }
+                )
+                self.assertEqual(goal.quarter, quarter)
+                self.assertEqual(goal.progress, progress)
 
 
 @tagged("post_install", "-at_install", "account_mgmt")
