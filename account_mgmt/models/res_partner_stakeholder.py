@@ -1,6 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from collections import defaultdict
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
@@ -245,12 +243,11 @@ class ResPartner(models.Model):
                 ]
             )
         )
-        contacts_by_account = defaultdict(lambda: self.env["res.partner"])
-        for contact in contacts:
-            contacts_by_account[contact.commercial_partner_id.id] |= contact
+        # grouped() keeps the prefetch set, so each field is read once for all.
+        contacts_by_account = contacts.grouped("commercial_partner_id")
         result = {}
         for account in accounts:
-            account_contacts = contacts_by_account[account.id]
+            account_contacts = contacts_by_account.get(account, self.env["res.partner"])
             kinds = set(account_contacts.stakeholder_role_ids.mapped("kind"))
             threads = account_contacts.filtered(
                 lambda contact: contact.relationship_strength in THREAD_STRENGTHS

@@ -8,3 +8,4 @@ from . import test_plan_opportunity
 from . import test_plan_completeness
 from . import test_plan_access
 from . import test_demo_plans
+from . import test_plan_forms

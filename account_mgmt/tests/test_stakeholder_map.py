@@ -147,3 +147,21 @@ class TestStakeholderInteraction(AccountPlanCommon):
         self.assertEqual(action["context"]["group_by"], "stakeholder_level")
         contacts = self.env["res.partner"].search(action["domain"])
         self.assertEqual(contacts, self.customer_contact)
+
+
+@tagged("post_install", "-at_install", "account_mgmt")
+class TestStakeholderGapQueries(AccountPlanCommon):
+    def test_gap_queries_do_not_grow_with_accounts(self):
+        Partner = self.env["res.partner"]
+        accounts = Partner.create(
+            [{"name": f"Account {i}", "is_company": True} for i in range(6)]
+        )
+        for account in accounts:
+            self._cover_stakeholders(account)
+        for batch in (accounts[:2], accounts):
+            with self.subTest(size=len(batch)):
+                self.env.invalidate_all()
+                batch = Partner.browse(batch.ids)
+                with self.assertQueryCount(6):
+                    gaps = batch._get_stakeholder_gap_codes()
+                self.assertEqual(set(map(len, gaps.values())), {0})
