@@ -5,7 +5,7 @@ from odoo import api, fields, models
 class AccountMgmtPlanFootprint(models.Model):
     """What an account bought in one product category over the plan's 12 months.
 
-    The plan rebuilds these lines from sale orders; nobody edits them.
+    The plan rebuilds these lines from sale orders, so users never edit them.
     """
 
     _name = "account.mgmt.plan.footprint"

@@ -126,7 +126,7 @@ class CrmLead(models.Model):
     def _flag_expansion_despite_risk(self):
         """Flag and log upsells and cross-sells made for accounts in trouble.
 
-        The account plan asks for a confirmation before it creates one; an
+        The account plan requests a confirmation before it creates one, and an
         opportunity typed by hand gets the onchange warning instead. Either
         way the opportunity is flagged and the reasons land in its chatter.
         """

@@ -60,7 +60,7 @@ class TestPlanFootprint(AccountPlanCommon):
             line.product_category_id.name: line.amount for line in plan.footprint_ids
         }
 
-    def test_footprint_and_white_space_from_sale_orders(self):
+    def test_footprint_and_white_space(self):
         customer, contact = self.customer, self.customer_contact
         self._sale_order(
             customer, [(self.server, 1000.0), (self.licence, 300.0)], date(2026, 2, 10)
@@ -102,7 +102,7 @@ class TestPlanFootprint(AccountPlanCommon):
         self.assertEqual(plan.white_space_category_ids, self.courses)
         self.assertEqual(plan.white_space_amount, 3000.0)
 
-    def test_foreign_order_converted_at_its_own_rate(self):
+    def test_foreign_order_at_order_rate(self):
         # Same foreign amount, two order dates, two rates: 800 / 2.0 and 800 / 4.0.
         self._sale_order(
             self.customer,
@@ -120,7 +120,7 @@ class TestPlanFootprint(AccountPlanCommon):
         self.assertEqual(self._footprint(plan), {"Software": 600.0})
 
     @freeze_time("2026-03-31")
-    def test_running_plan_footprint_ends_today_and_refreshes(self):
+    def test_running_plan_footprint_refresh(self):
         self._sale_order(self.customer, [(self.server, 100.0)], date(2025, 4, 1))
         plan = self._plan()
         self.assertEqual(plan.footprint_date, date(2026, 3, 31))
@@ -140,12 +140,12 @@ class TestPlanFootprint(AccountPlanCommon):
             date(2026, 3, 3),
             company=other_company,
         )
-        here = self._plan(date_end=date(2026, 6, 30))
-        there = self._plan(date_end=date(2026, 6, 30), company_id=other_company.id)
-        self.assertFalse(here.footprint_ids)
-        self.assertEqual(self._footprint(there), {"Servers": 450.0})
+        main_plan = self._plan(date_end=date(2026, 6, 30))
+        other_plan = self._plan(date_end=date(2026, 6, 30), company_id=other_company.id)
+        self.assertFalse(main_plan.footprint_ids)
+        self.assertEqual(self._footprint(other_plan), {"Servers": 450.0})
 
-    def test_account_without_orders_has_all_white_space(self):
+    def test_no_orders_all_white_space(self):
         plan = self._plan()
         self.assertFalse(plan.footprint_ids)
         self.assertEqual(plan.footprint_amount, 0.0)
@@ -159,7 +159,7 @@ class TestPlanFootprint(AccountPlanCommon):
 class TestPlanValidation(AccountPlanCommon):
     """Bad input raises a ValidationError and saves nothing."""
 
-    def test_second_active_plan_for_same_period_rejected(self):
+    def test_second_active_plan_rejected(self):
         self._plan(state="active")
         with self.assertRejected("already has the active plan"):
             self._plan(
@@ -169,7 +169,7 @@ class TestPlanValidation(AccountPlanCommon):
             self.Plan.search_count([("partner_id", "=", self.customer.id)]), 1
         )
 
-    def test_plans_of_other_periods_and_closed_plans_allowed(self):
+    def test_other_period_plans_allowed(self):
         first = self._plan(state="active")
         self._plan(
             date_start=date(2027, 1, 1), date_end=date(2027, 12, 31), state="active"
@@ -274,7 +274,7 @@ class TestPlanGoal(AccountPlanCommon):
 
 @tagged("post_install", "-at_install", "account_mgmt")
 class TestPlanChatter(AccountPlanCommon):
-    def test_goal_and_risk_changes_logged_on_plan(self):
+    def test_line_changes_logged_on_plan(self):
         plan = self._plan()
         goal = self.env["account.mgmt.plan.goal"].create(
             {"plan_id": plan.id, "name": "Grow licences", "target_value": 10.0}
@@ -326,7 +326,7 @@ class TestRiskCreatedOnce(AccountPlanCommon):
         self.assertNotEqual(third, first)
         self.assertEqual(len(plan.risk_ids), 2)
 
-    def test_create_risk_once_without_plan_returns_nothing(self):
+    def test_create_risk_once_without_plan(self):
         risk = self.env["account.mgmt.plan.risk"]._create_risk_once(
             self.customer, "support", "Ticket 7", origin="helpdesk.ticket,7"
         )

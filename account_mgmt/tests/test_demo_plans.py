@@ -22,7 +22,7 @@ class TestDemoPlans(TransactionCase):
         self.assertEqual(gaps[ready_mat.id], [])
         self.assertEqual(gaps[azure.id], ["single_threaded"])
 
-    def test_demo_plans_are_active_with_goals_and_risks(self):
+    def test_demo_plans_content(self):
         for plan in self.ready_mat | self.azure:
             with self.subTest(plan=plan.name):
                 self.assertEqual(plan.state, "active")

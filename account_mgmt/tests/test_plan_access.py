@@ -47,7 +47,7 @@ class TestPlanAccess(AccountPlanCommon):
                 {"plan_id": plan.id, "name": "Grow", "target_value": 2.0}
             )
 
-    def test_account_manager_edits_managed_and_backed_up_plans(self):
+    def test_manager_edits_own_plans(self):
         Plan = self.Plan.with_user(self.account_manager)
         for plan in (self.own_plan, self.backup_plan):
             with self.subTest(plan=plan.partner_id.name):
@@ -69,7 +69,7 @@ class TestPlanAccess(AccountPlanCommon):
         )
         self.assertEqual(new_plan.user_id, self.account_manager)
 
-    def test_account_manager_reads_but_cannot_edit_other_plans(self):
+    def test_manager_reads_other_plans(self):
         plan = self.other_plan.with_user(self.account_manager)
         self.assertEqual(plan.name, self.other_plan.name)
         self.assertEqual(plan.goal_ids.name, "Grow")
@@ -96,12 +96,12 @@ class TestPlanAccess(AccountPlanCommon):
                 }
             )
 
-    def test_account_manager_cannot_create_opportunity_on_other_plan(self):
+    def test_other_plan_opportunity_denied(self):
         goal = self.other_plan.goal_ids.with_user(self.account_manager)
         with self.assertRaises(AccessError):
             goal.action_create_opportunity()
 
-    def test_users_without_account_group_see_no_plan(self):
+    def test_users_without_group_denied(self):
         for user in (self.salesman, self.plain_user):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.Plan.with_user(user).search([])

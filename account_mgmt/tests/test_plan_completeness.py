@@ -144,7 +144,7 @@ class TestPlanCompleteness(AccountPlanCommon):
         )
         self.assertEqual(len(at_least_85), 5)
 
-    def test_account_shows_current_plan_readiness(self):
+    def test_account_shows_plan_readiness(self):
         account = self._ready_account("Shown Corp")
         self.assertEqual(account.plan_completeness_score, 0)
         self.assertEqual(
@@ -163,7 +163,7 @@ class TestPlanCompleteness(AccountPlanCommon):
         )
         self.assertEqual(found, account)
 
-    def test_editing_a_goal_refreshes_the_plan_date(self):
+    def test_goal_edit_refreshes_plan_date(self):
         plan = self._ready_plan("Touched", last_update=date(2026, 1, 2))
         self.assertEqual(plan.completeness_score, 85)
         plan.goal_ids.next_step = "Call the CFO"

@@ -80,7 +80,7 @@ class TestPlanOpportunity(AccountPlanCommon):
         self.assertFalse(lead.plan_goal_id)
         self.assertEqual(self.plan.open_pipeline_amount, 3000.0)
 
-    def test_open_high_risk_asks_confirmation_before_upsell(self):
+    def test_high_risk_requires_confirmation(self):
         self.env["account.mgmt.plan.risk"].create(
             {
                 "plan_id": self.plan.id,
@@ -111,7 +111,7 @@ class TestPlanOpportunity(AccountPlanCommon):
         )
         self.assertIn(lead, flagged)
 
-    def test_renewal_and_mitigated_risk_need_no_confirmation(self):
+    def test_renewal_and_mitigated_risk_pass(self):
         risk = self.env["account.mgmt.plan.risk"].create(
             {
                 "plan_id": self.plan.id,
@@ -135,7 +135,7 @@ class TestPlanOpportunity(AccountPlanCommon):
         lead = self._lead_from(self.goal.action_create_opportunity())
         self.assertFalse(lead.is_expansion_despite_risk)
 
-    def test_hand_made_cross_sell_for_risky_account_is_flagged(self):
+    def test_manual_cross_sell_flagged(self):
         self.env["account.mgmt.plan.risk"].create(
             {
                 "plan_id": self.plan.id,

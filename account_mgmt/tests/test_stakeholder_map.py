@@ -18,19 +18,19 @@ class TestStakeholderGaps(AccountPlanCommon):
     def _gaps(self, account):
         return account._get_stakeholder_gap_codes()[account.id]
 
-    def test_account_without_contacts_has_every_gap_but_blocker(self):
+    def test_account_without_contacts(self):
         account = self._account()
         self.assertEqual(self._gaps(account), ALL_GAPS)
         self.assertEqual(account.stakeholder_gap_count, 4)
 
-    def test_covered_account_has_no_gap(self):
+    def test_covered_account_no_gap(self):
         account = self._account()
         self._cover_stakeholders(account)
         self.assertEqual(self._gaps(account), [])
         self.assertEqual(account.stakeholder_gap_count, 0)
         self.assertFalse(account.stakeholder_gaps)
 
-    def test_each_missing_role_is_its_own_gap(self):
+    def test_each_missing_role_gap(self):
         cases = [
             ("decision_maker", "no_decision_maker"),
             ("champion", "no_champion"),
@@ -46,7 +46,7 @@ class TestStakeholderGaps(AccountPlanCommon):
                 contact.stakeholder_role_ids = self.roles["user"]
                 self.assertEqual(self._gaps(account), [gap])
 
-    def test_blocker_needs_a_mitigation(self):
+    def test_blocker_needs_mitigation(self):
         account = self._account()
         self._cover_stakeholders(account)
         blocker = self._contact(
@@ -58,7 +58,7 @@ class TestStakeholderGaps(AccountPlanCommon):
         blocker.stakeholder_mitigation = "Show him the migration plan first."
         self.assertEqual(self._gaps(account), [])
 
-    def test_fewer_than_three_good_relationships_is_single_threaded(self):
+    def test_two_good_relationships_single_threaded(self):
         account = self._account()
         self._cover_stakeholders(account)
         account.child_ids.filtered(
@@ -66,7 +66,7 @@ class TestStakeholderGaps(AccountPlanCommon):
         ).relationship_strength = "weak"
         self.assertEqual(self._gaps(account), ["single_threaded"])
 
-    def test_one_level_covered_is_single_threaded(self):
+    def test_one_level_single_threaded(self):
         account = self._account()
         self._cover_stakeholders(account)
         account.child_ids.stakeholder_level = "management"
@@ -77,13 +77,13 @@ class TestStakeholderGaps(AccountPlanCommon):
         extra.relationship_strength = "good"
         self.assertEqual(self._gaps(account), [])
 
-    def test_archived_contact_does_not_count(self):
+    def test_archived_contact_ignored(self):
         account = self._account()
         self._cover_stakeholders(account)
         account.child_ids.filtered(lambda c: c.name == "Chris Champion").active = False
         self.assertEqual(self._gaps(account), ["no_champion", "single_threaded"])
 
-    def test_contacts_have_no_gaps_of_their_own(self):
+    def test_contacts_have_no_gaps(self):
         account = self._account()
         contact = self._contact(
             account, "Dana Decider", ["decision_maker"], "executive"
@@ -91,13 +91,13 @@ class TestStakeholderGaps(AccountPlanCommon):
         self.assertEqual(contact._get_stakeholder_gap_codes(), {})
         self.assertEqual(contact.stakeholder_gap_count, 0)
 
-    def test_stakeholder_role_on_a_company_is_rejected(self):
+    def test_role_on_company_rejected(self):
         account = self._account()
         with self.assertRejected("Gap Corp is not a contact"):
             account.stakeholder_role_ids = self.roles["champion"]
         self.assertFalse(account.stakeholder_role_ids)
 
-    def test_stakeholder_level_on_a_lone_person_is_rejected(self):
+    def test_level_on_lone_person_rejected(self):
         with self.assertRejected("Lonely Larry is not a contact"):
             self.env["res.partner"].create(
                 {"name": "Lonely Larry", "stakeholder_level": "executive"}
@@ -116,7 +116,7 @@ class TestStakeholderInteraction(AccountPlanCommon):
         message.sudo().date = when
         return message
 
-    def test_last_interaction_from_messages_on_and_by_contact(self):
+    def test_last_interaction_from_messages(self):
         contact = self.customer_contact
         self.assertFalse(contact.last_interaction_date)
         self._message(contact, datetime(2026, 3, 10, 12, 0))
@@ -127,7 +127,7 @@ class TestStakeholderInteraction(AccountPlanCommon):
         contact.invalidate_recordset(["last_interaction_date"])
         self.assertEqual(contact.last_interaction_date, date(2026, 4, 2))
 
-    def test_completed_activity_is_an_interaction(self):
+    def test_completed_activity_is_interaction(self):
         contact = self.customer_contact
         activity = contact.activity_schedule(
             "mail.mail_activity_data_call", summary="Quarterly call"
@@ -142,7 +142,7 @@ class TestStakeholderInteraction(AccountPlanCommon):
         contact.invalidate_recordset(["last_interaction_date"])
         self.assertEqual(contact.last_interaction_date, date(2026, 5, 20))
 
-    def test_stakeholder_map_action_groups_contacts_by_level(self):
+    def test_map_action_groups_by_level(self):
         action = self.customer.action_open_stakeholder_map()
         self.assertEqual(action["context"]["group_by"], "stakeholder_level")
         contacts = self.env["res.partner"].search(action["domain"])
@@ -151,7 +151,7 @@ class TestStakeholderInteraction(AccountPlanCommon):
 
 @tagged("post_install", "-at_install", "account_mgmt")
 class TestStakeholderGapQueries(AccountPlanCommon):
-    def test_gap_queries_do_not_grow_with_accounts(self):
+    def test_gap_query_count_constant(self):
         Partner = self.env["res.partner"]
         accounts = Partner.create(
             [{"name": f"Account {i}", "is_company": True} for i in range(6)]
