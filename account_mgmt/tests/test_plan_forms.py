@@ -2,7 +2,8 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
-from odoo.tests import Form, tagged
+from odoo.fields import Command
+from odoo.tests import Form, new_test_user, tagged
 
 from .account_plan_common import AccountPlanCommon
 
@@ -82,3 +83,58 @@ class TestPlanConfigurationAccess(AccountPlanCommon):
         self.assertEqual(contact.name, "Jane Buyer")
         with self.assertRaises(AccessError):
             contact.read(["relationship_strength"])
+
+
+@tagged("post_install", "-at_install", "account_mgmt")
+class TestPlanViews(AccountPlanCommon):
+    """Views load for each group, with the plan fields hidden from salesmen."""
+
+    def test_views_load_for_account_manager(self):
+        env = self.env(user=self.account_manager)
+        env["account.mgmt.plan"].get_views(
+            [(False, "list"), (False, "form"), (False, "search")]
+        )
+        partner_views = env["res.partner"].get_views(
+            [
+                (
+                    self.env.ref("account_mgmt.res_partner_view_kanban_stakeholder").id,
+                    "kanban",
+                ),
+                (
+                    self.env.ref("account_mgmt.res_partner_view_list_stakeholder").id,
+                    "list",
+                ),
+                (False, "form"),
+            ]
+        )
+        self.assertIn("stakeholder_contact_ids", partner_views["views"]["form"]["arch"])
+        lead_form = env["crm.lead"].get_views([(False, "form")])["views"]["form"][
+            "arch"
+        ]
+        self.assertIn('name="account_plan_id"', lead_form)
+
+    def test_salesman_opportunity_form_without_plan_fields(self):
+        salesman = new_test_user(
+            self.env,
+            login="form_salesman",
+            groups="sales_team.group_sale_salesman",
+            company_id=self.env.company.id,
+            company_ids=[Command.set(self.env.company.ids)],
+        )
+        Lead = self.env["crm.lead"].with_user(salesman)
+        lead_form = Lead.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertNotIn('name="account_plan_id"', lead_form)
+        self.assertIn('name="opportunity_kind"', lead_form)
+        self.env["account.mgmt.plan.risk"].create(
+            {
+                "plan_id": self._plan().id,
+                "name": "Unpaid invoices",
+                "risk_type": "payment",
+                "severity": "high",
+            }
+        )
+        with Form(Lead.with_context(default_type="opportunity")) as form:
+            form.name = "More seats"
+            form.partner_id = self.customer
+            form.opportunity_kind = "upsell"
+        self.assertTrue(form.record.is_expansion_despite_risk)
