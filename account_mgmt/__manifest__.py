@@ -20,6 +20,7 @@
         "views/res_partner_views.xml",
         "security/account_mgmt_security.xml",
         "data/account_mgmt_stakeholder_role_data.xml",
+        "data/account_mgmt_plan_cron_data.xml",
         "report/account_mgmt_plan_report.xml",
         "views/account_mgmt_plan_views.xml",
         "views/account_mgmt_stakeholder_role_views.xml",

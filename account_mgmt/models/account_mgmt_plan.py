@@ -357,6 +357,47 @@ class AccountMgmtPlan(models.Model):
         return action
 
     # ------------------------------------------------------------
+    # CRON
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_refresh_footprints(self, batch_size=50):
+        """Refresh the footprint of every draft or active plan not yet ended.
+
+        Only plans not refreshed today are taken, one commit per batch, so a
+        run cut short by the time limit resumes where it stopped and a
+        second run the same day changes nothing. A batch that fails is
+        rolled back and logged, and the run goes on.
+        """
+        today = fields.Date.context_today(self)
+        plans = self.search(
+            [
+                ("state", "in", ("draft", "active")),
+                ("date_end", ">=", today),
+                "|",
+                ("footprint_date", "=", False),
+                ("footprint_date", "<", today),
+            ]
+        )
+        _logger.info("Footprint refresh started for %s plans", len(plans))
+        Cron = self.env["ir.cron"]
+        Cron._commit_progress(remaining=len(plans))
+        failed = 0
+        for start in range(0, len(plans), batch_size):
+            batch = plans[start : start + batch_size]
+            try:
+                batch._refresh_footprint()
+            except Exception:
+                # The batch's writes are undone, the other batches still run.
+                self.env.cr.rollback()
+                failed += len(batch)
+                _logger.exception("Footprint refresh failed for plans %s", batch.ids)
+            if not Cron._commit_progress(len(batch)):
+                _logger.info("Footprint refresh stopped: out of time")
+                break
+        _logger.info("Footprint refresh done: %s plans, %s failed", len(plans), failed)
+
+    # ------------------------------------------------------------
     # BUSINESS
     # ------------------------------------------------------------
 

@@ -1,7 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
+from unittest.mock import patch
 
 from freezegun import freeze_time
+from odoo.addons.base.models.ir_cron import IrCron
 from odoo.fields import Command
 from odoo.tests import tagged
 
@@ -131,6 +133,52 @@ class TestPlanFootprint(AccountPlanCommon):
         plan.action_refresh_footprint()
         self.assertEqual(self._footprint(plan), {"Servers": 100.0, "Software": 50.0})
         self.assertEqual(plan.white_space_category_ids, self.courses)
+
+    def test_cron_refreshes_running_plans_once(self):
+        with freeze_time("2026-03-30"):
+            running = self._plan(state="active")
+            draft = self._plan(date_start=date(2027, 1, 1), date_end=date(2027, 12, 31))
+            ended = self._plan(
+                account=self.customer_contact.parent_id,
+                date_start=date(2025, 1, 1),
+                date_end=date(2025, 12, 31),
+                state="closed",
+            )
+        self._sale_order(self.customer, [(self.server, 120.0)], date(2026, 3, 30))
+        with (
+            freeze_time("2026-03-31"),
+            patch.object(
+                IrCron, "_commit_progress", return_value=float("inf")
+            ) as progress,
+        ):
+            self.Plan._cron_refresh_footprints(batch_size=1)
+            self.assertEqual(progress.call_count, 3)
+            progress.assert_any_call(remaining=2)
+            self.Plan._cron_refresh_footprints()
+            progress.assert_called_with(remaining=0)
+        for plan in running | draft:
+            self.assertEqual(plan.footprint_date, date(2026, 3, 31))
+            self.assertEqual(self._footprint(plan), {"Servers": 120.0})
+        self.assertEqual(ended.footprint_date, date(2025, 12, 31))
+        self.assertFalse(ended.footprint_ids)
+
+    def test_cron_stops_when_out_of_time(self):
+        with freeze_time("2026-03-30"):
+            plans = self._plan() | self._plan(
+                date_start=date(2027, 1, 1), date_end=date(2027, 12, 31)
+            )
+        with (
+            freeze_time("2026-03-31"),
+            patch.object(IrCron, "_commit_progress", return_value=0.0),
+        ):
+            self.Plan._cron_refresh_footprints(batch_size=1)
+            self.assertEqual(
+                sorted(plans.mapped("footprint_date")),
+                [date(2026, 3, 30), date(2026, 3, 31)],
+            )
+            # The next run takes only the plan left over.
+            self.Plan._cron_refresh_footprints(batch_size=1)
+        self.assertEqual(set(plans.mapped("footprint_date")), {date(2026, 3, 31)})
 
     def test_orders_of_other_company_excluded(self):
         other_company = self.setup_other_company(name="Elsewhere Ltd")["company"]
