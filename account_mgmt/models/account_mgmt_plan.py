@@ -285,7 +285,8 @@ class AccountMgmtPlan(models.Model):
     @api.constrains("partner_id", "company_id", "state", "date_start", "date_end")
     def _check_single_active_plan(self):
         for plan in self.filtered(lambda p: p.state == "active"):
-            other = self.search(
+            # sudo: a plan the user cannot read still takes the period.
+            other = self.sudo().search(
                 [
                     ("id", "!=", plan.id),
                     ("partner_id", "=", plan.partner_id.id),

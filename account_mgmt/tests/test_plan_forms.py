@@ -136,5 +136,8 @@ class TestPlanViews(AccountPlanCommon):
         with Form(Lead.with_context(default_type="opportunity")) as form:
             form.name = "More seats"
             form.partner_id = self.customer
-            form.opportunity_kind = "upsell"
+            # The onchange warning the user sees; Form logs it.
+            with self.assertLogs("odoo.tests.form.onchange", "WARNING") as logs:
+                form.opportunity_kind = "upsell"
+        self.assertIn("Open high-severity risk: Unpaid invoices", logs.output[0])
         self.assertTrue(form.record.is_expansion_despite_risk)
