@@ -112,9 +112,7 @@ class AccountMgmtPlan(models.Model):
 
     goal_ids = fields.One2many("account.mgmt.plan.goal", "plan_id", string="Goals")
     risk_ids = fields.One2many("account.mgmt.plan.risk", "plan_id", string="Risks")
-    footprint_ids = fields.One2many(
-        "account.mgmt.plan.footprint", "plan_id", string="Footprint"
-    )
+    footprint_ids = fields.One2many("account.mgmt.plan.footprint", "plan_id")
     footprint_date = fields.Date(
         readonly=True,
         copy=False,

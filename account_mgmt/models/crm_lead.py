@@ -25,7 +25,6 @@ class CrmLead(models.Model):
     )
     account_plan_id = fields.Many2one(
         "account.mgmt.plan",
-        string="Account Plan",
         index="btree_not_null",
         check_company=True,
         tracking=True,
@@ -34,7 +33,6 @@ class CrmLead(models.Model):
     )
     plan_goal_id = fields.Many2one(
         "account.mgmt.plan.goal",
-        string="Plan Goal",
         index="btree_not_null",
         groups=ACCOUNT_GROUP,
         domain="[('plan_id', '=', account_plan_id)]",
