@@ -125,6 +125,13 @@ class TestPlanViews(AccountPlanCommon):
         lead_form = Lead.get_views([(False, "form")])["views"]["form"]["arch"]
         self.assertNotIn('name="account_plan_id"', lead_form)
         self.assertIn('name="opportunity_kind"', lead_form)
+        partner_form = (
+            self.env["res.partner"]
+            .with_user(salesman)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertNotIn("stakeholder_contact_ids", partner_form)
+        self.assertNotIn("action_view_account_plans", partner_form)
         self.env["account.mgmt.plan.risk"].create(
             {
                 "plan_id": self._plan().id,
