@@ -127,7 +127,8 @@ class AccountMgmtPlan(models.Model):
         "account.mgmt.offer.category",
         string="White Space",
         compute="_compute_white_space",
-        help="Offer categories the account bought nothing from in the footprint window.",
+        help="Offer categories the account bought nothing from in the footprint "
+        "window.",
     )
     white_space_amount = fields.Monetary(
         compute="_compute_white_space",
@@ -520,13 +521,17 @@ class AccountMgmtPlan(models.Model):
             SQL(
                 """
                 SELECT template.categ_id,
-                       ROUND(SUM(line.price_subtotal
-                                 / COALESCE(NULLIF(so.currency_rate, 0), 1))::numeric, 2)
+                       ROUND(
+                           SUM(line.price_subtotal
+                               / COALESCE(NULLIF(so.currency_rate, 0), 1))::numeric,
+                           2
+                       )
                   FROM sale_order_line line
                   JOIN sale_order so ON so.id = line.order_id
                   JOIN res_partner customer ON customer.id = so.partner_id
                   JOIN product_product product ON product.id = line.product_id
-                  JOIN product_template template ON template.id = product.product_tmpl_id
+                  JOIN product_template template
+                    ON template.id = product.product_tmpl_id
                  WHERE so.state = 'sale'
                    AND so.company_id = %(company_id)s
                    AND customer.commercial_partner_id = %(account_id)s
@@ -545,7 +550,7 @@ class AccountMgmtPlan(models.Model):
         )
 
     def _log_line_change(self, summary, line=None, changes=None):
-        """Log a change of a goal or risk in the plan's chatter and mark the plan updated.
+        """Log a goal or risk change in the plan's chatter and mark the plan updated.
 
         :param summary: one-line text of the change
         :param line: the goal or risk that changed

@@ -162,7 +162,8 @@ class AccountMgmtPlanGoal(models.Model):
                 raise ValidationError(
                     self.env._(
                         "%(contact)s is not a contact of %(account)s, so it cannot "
-                        "sponsor the goal %(goal)s. Pick one of the account's contacts.",
+                        "sponsor the goal %(goal)s. "
+                        "Pick one of the account's contacts.",
                         contact=contact.display_name,
                         account=account.display_name,
                         goal=goal.name,

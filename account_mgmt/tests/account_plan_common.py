@@ -25,7 +25,7 @@ class AccountPlanCommon(AccountMgmtCommon):
 
     @contextmanager
     def assertRejected(self, pattern):
-        """Expect a ValidationError matching ``pattern``, rolled back with its writes."""
+        """Expect a ValidationError matching ``pattern``, its writes rolled back."""
         with self.assertRaises(ValidationError) as caught:
             yield
         self.assertRegex(str(caught.exception), pattern)

@@ -98,7 +98,8 @@ class TestPlanFootprint(AccountPlanCommon):
         )
         self.assertEqual(plan.footprint_amount, 1900.0)
         by_category = {
-            l.product_category_id: l.offer_category_id for l in plan.footprint_ids
+            line.product_category_id: line.offer_category_id
+            for line in plan.footprint_ids
         }
         self.assertEqual(by_category[self.servers], self.infrastructure)
         self.assertEqual(by_category[self.hardware], self.infrastructure)
