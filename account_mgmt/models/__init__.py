@@ -2,3 +2,8 @@ from . import account_mgmt_tier
 from . import mail_activity_type
 from . import res_partner
 from . import res_partner_figures
+from . import account_mgmt_health_component
+from . import account_mgmt_health_snapshot
+from . import account_mgmt_satisfaction
+from . import res_config_settings_health
+from . import res_partner_health

@@ -1,0 +1,2 @@
+from . import account_mgmt_revenue_report
+from . import account_mgmt_retention_report
