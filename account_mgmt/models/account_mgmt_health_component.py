@@ -6,7 +6,7 @@ from odoo.exceptions import ValidationError
 class AccountMgmtHealthComponent(models.Model):
     """Weight of one health component, for every tier or for one tier.
 
-    A row without tier holds the default weight; a row with a tier overrides
+    A row without tier is the default weight, and a row with a tier overrides
     it for the accounts of that tier. Extension modules add their component
     with ``selection_add`` on ``code`` and a default row in their data.
     """

@@ -6,7 +6,7 @@ SCALES = {"nps": (0, 10), "csat": (1, 5)}
 
 
 class AccountMgmtSatisfaction(models.Model):
-    """One NPS or CSAT answer given by a contact of an account.
+    """NPS or CSAT survey response of one contact of an account.
 
     Entered by hand or imported from a CSV file. The import keeps the valid
     rows and reports each rejected one (see ``load``).
@@ -23,7 +23,7 @@ class AccountMgmtSatisfaction(models.Model):
         required=True,
         index=True,
         ondelete="cascade",
-        help="Person who answered; the answer counts for their account.",
+        help="Person who responded. The response counts for their account.",
     )
     commercial_partner_id = fields.Many2one(
         related="partner_id.commercial_partner_id",
@@ -71,10 +71,10 @@ class AccountMgmtSatisfaction(models.Model):
         """Import row by row: keep the valid rows, report the rejected ones.
 
         The standard ``load`` rolls the whole file back on the first bad row.
-        Survey exports often hold a few unknown contacts or typos, so each row
-        is loaded on its own; a rejected row comes back as a warning naming
-        its row number (1 is the first data row) and the reason, and the
-        other rows are kept.
+        Survey exports often contain a few unknown contacts or typos, so each
+        row is loaded on its own. A rejected row comes back as a warning with
+        its row number (1 is the first data row) and the reason. The other
+        rows are kept.
         """
         ids = []
         messages = []

@@ -608,7 +608,7 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------
 
     def _health_facts_satisfaction(self, date_to):
-        """Latest NPS or CSAT answer of each contact over the 12 months to ``date_to``."""
+        """Collect the latest NPS or CSAT response of each contact over 12 months."""
         rows = self.env.execute_query(
             SQL(
                 """
@@ -633,7 +633,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _health_score_satisfaction(self, facts):
-        """Average of the contacts' latest answers, NPS x 10 and (CSAT - 1) x 25."""
+        """Average the latest responses of the contacts: NPS x 10, (CSAT - 1) x 25."""
         normalised = [score * 10.0 for score in facts["nps"]] + [
             (score - 1) * 25.0 for score in facts["csat"]
         ]

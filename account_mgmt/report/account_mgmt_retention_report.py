@@ -22,10 +22,10 @@ class AccountMgmtRetentionReport(models.Model):
 
     D comes from the context key ``account_mgmt_retention_date`` (default:
     today). The current window is the 12 months ending on D, the prior window
-    the 12 months before it, both whole days with D included. One row per
-    account and company with revenue in either window; the definitions are in
-    docs/kpi-definitions.md and ``_get_retention_kpis`` turns the sums into
-    NRR, GRR and logo churn.
+    the 12 months before it, both whole days with D included. The view has one
+    row per account and company with revenue in either window.
+    ``_get_retention_kpis`` turns its sums into NRR, GRR and logo churn, and
+    docs/kpi-definitions.md defines each figure.
 
     Extension point for renewal cycles: ``_churned_elsewhere_sql`` returns the
     accounts closed as churned by another source (nothing here). The renewal

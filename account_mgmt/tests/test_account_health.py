@@ -106,6 +106,30 @@ class TestHealthComponents(HealthCommon):
         self.assertEqual(detail["facts"]["open_receivable"], 4000.0)
         self.assertEqual(detail["facts"]["overdue_receivable"], 1000.0)
 
+    def test_payment_counts_current_companies_only(self):
+        other = self.setup_other_company(name="Health Co 2")["company"]
+        self._due_invoice(self.customer, 1000.0, DAY)
+        self._invoice(
+            self.customer,
+            3000.0,
+            date(2026, 6, 1),
+            company_id=other.id,
+            invoice_payment_term_id=False,
+            invoice_date_due=date(2026, 6, 1),
+        )
+        main_only = self.env.company.ids
+        self.customer.with_context(allowed_company_ids=main_only)._refresh_health(DAY)
+        facts = self.customer.health_breakdown["payment"]["facts"]
+        self.assertEqual(facts["open_receivable"], 1000.0)
+        self.assertEqual(facts["overdue_receivable"], 0.0)
+        both = self.env.company | other
+        self.env.user.company_ids |= other
+        self.customer.with_context(allowed_company_ids=both.ids)._refresh_health(DAY)
+        facts = self.customer.health_breakdown["payment"]["facts"]
+        self.assertEqual(facts["open_receivable"], 4000.0)
+        self.assertEqual(facts["overdue_receivable"], 3000.0)
+        self.assertEqual(self.customer.health_breakdown["payment"]["score"], 25.0)
+
     def test_payment_scores_days_paid_late(self):
         invoice = self._due_invoice(self.customer, 500.0, date(2026, 3, 1))
         self._pay(invoice, date(2026, 3, 31))

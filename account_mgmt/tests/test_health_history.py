@@ -58,7 +58,7 @@ class TestHealthHistory(HealthCommon):
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.account_manager)
         self.assertIn("dropped by 20.0 points to 60.0", activity.summary)
-        # The next nightly run sees the same drop: no second activity.
+        # The next nightly run finds the same drop and adds no activity.
         self.customer._refresh_health(DAY + timedelta(days=1))
         self.assertEqual(len(self._drop_activities(self.customer)), 1)
 

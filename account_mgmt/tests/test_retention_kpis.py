@@ -1,8 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .common import AccountMgmtCommon
 
@@ -116,7 +118,7 @@ class TestRetentionKpis(AccountMgmtCommon):
         self.assertEqual(kpis["grr"], 21.43)
         self.assertEqual(kpis["logo_churn"], 50.0)
 
-    def test_credit_note_in_prior_window_can_remove_from_cohort(self):
+    def test_netted_prior_revenue_leaves_cohort(self):
         self._invoice(self.account_a, 100.0, date(2024, 2, 1))
         self._invoice(self.account_a, 100.0, date(2024, 3, 1), move_type="out_refund")
         self._invoice(self.account_a, 400.0, date(2025, 3, 1))
@@ -265,3 +267,49 @@ class TestRetentionKpis(AccountMgmtCommon):
         report = self.env["account.mgmt.retention.report"].with_user(self.plain_user)
         with self.assertRaises(AccessError):
             report.search([])
+
+    def test_renewal_churn_hook_marks_account_churned(self):
+        self._book_worked_example()
+        report_class = type(self.env["account.mgmt.retention.report"])
+        account_b = self.account_b
+        company = self.env.company
+
+        def churned_elsewhere(model, date_from, date_to):
+            # What a renewal module returns: B closed as churned this window.
+            return SQL(
+                "SELECT %s AS partner_id, %s AS company_id WHERE %s <= %s",
+                account_b.id,
+                company.id,
+                date_from,
+                date_to,
+            )
+
+        with patch.object(report_class, "_churned_elsewhere_sql", churned_elsewhere):
+            kpis = self._kpis()
+        # B's prior 500 now counts as churned, and its 400 as not retained.
+        self.assertEqual(kpis["churned_count"], 2)
+        self.assertEqual(kpis["churned_revenue"], 700.0)
+        self.assertEqual(kpis["contraction"], 0.0)
+        self.assertEqual(kpis["retained_revenue"], 1300.0)
+        self.assertEqual(kpis["grr"], 58.82)
+        self.assertEqual(kpis["nrr"], 76.47)
+
+    def test_wizard_opens_report_as_of_date(self):
+        self._book_worked_example()
+        wizard = (
+            self.env["account.mgmt.retention.wizard"]
+            .with_user(self.account_manager)
+            .create({"date_to": AS_OF})
+        )
+        action = wizard.action_open_report()
+        self.assertEqual(action["res_model"], "account.mgmt.retention.report")
+        self.assertEqual(
+            action["context"], {"account_mgmt_retention_date": "2025-12-31"}
+        )
+        rows = (
+            self.env["account.mgmt.retention.report"]
+            .with_user(self.account_manager)
+            .with_context(**action["context"])
+            .search([("is_churned", "=", True)])
+        )
+        self.assertEqual(rows.partner_id, self.account_c)
