@@ -26,7 +26,7 @@ class AccountMgmtHealthSnapshot(models.Model):
     date = fields.Date(required=True, index=True)
     score = fields.Float(digits=(5, 1), aggregator="avg")
     band = fields.Selection(HEALTH_BANDS)
-    tier_id = fields.Many2one(related="partner_id.tier_id", string="Tier", store=False)
+    tier_id = fields.Many2one(related="partner_id.tier_id", string="Tier")
     account_manager_id = fields.Many2one(
         related="partner_id.account_manager_id", string="Account Manager"
     )

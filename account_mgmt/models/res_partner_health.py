@@ -45,7 +45,12 @@ class ResPartner(models.Model):
         readonly=True,
         groups=ACCOUNT_GROUP,
     )
-    health_breakdown = fields.Json(readonly=True, groups=ACCOUNT_GROUP)
+    health_breakdown = fields.Json(
+        string="Health Facts",
+        readonly=True,
+        groups=ACCOUNT_GROUP,
+        help="Per component: score, share of the weight in percent, and facts.",
+    )
     health_breakdown_html = fields.Html(
         string="Health Breakdown",
         compute="_compute_health_breakdown_html",

@@ -384,6 +384,15 @@ class TestHealthSettingsValidation(HealthCommon):
         with self.assertRaisesRegex(ValidationError, "CSAT score 0"):
             self._nps(self.customer_contact, 0, survey_type="csat")
 
+    def test_account_manager_reads_weights_only(self):
+        component = self.env.ref("account_mgmt.health_component_payment")
+        as_manager = component.with_user(self.account_manager)
+        self.assertEqual(as_manager.weight, 30.0)
+        with self.assertRaises(AccessError):
+            as_manager.weight = 50.0
+        component.with_user(self.head_of_accounts).weight = 50.0
+        self.assertEqual(component.weight, 50.0)
+
 
 @tagged("post_install", "-at_install", "account_mgmt")
 class TestSatisfactionImport(HealthCommon):
