@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class AccountMgmtHealthComponent(models.Model):
@@ -82,6 +82,23 @@ class AccountMgmtHealthComponent(models.Model):
                         else self.env._("the default weights"),
                     )
                 )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_last_weight(self):
+        remaining = self.sudo().search([("id", "not in", self.ids)])
+        defaults = [row.weight for row in remaining if not row.tier_id]
+        if not any(defaults):
+            raise UserError(
+                self.env._(
+                    "Deleting %(components)s would leave no default weight above "
+                    "0: give another component a positive weight first.",
+                    components=", ".join(self.mapped("display_name")),
+                )
+            )
 
     # ------------------------------------------------------------
     # TOOLING

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 from unittest.mock import patch
 
 from odoo.addons.account_mgmt.models.res_partner_health import ResPartner
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import AccountMgmtCommon
@@ -349,6 +349,15 @@ class TestHealthSettingsValidation(HealthCommon):
             self.env["account.mgmt.health.component"].search(
                 [("tier_id", "=", False)]
             ).write({"weight": 0})
+
+    def test_deleting_last_positive_weight_rejected(self):
+        defaults = self.env["account.mgmt.health.component"].search(
+            [("tier_id", "=", False)]
+        )
+        with self.assertRaisesRegex(UserError, "no default weight above 0"):
+            defaults.unlink()
+        defaults.filtered(lambda row: row.code == "payment").unlink()
+        self.assertEqual(len(defaults.exists()), 2)
 
     def test_all_zero_weights_of_a_tier_rejected(self):
         tier = self.env["account.mgmt.tier"].create({"name": "Strategic"})
