@@ -313,3 +313,27 @@ class TestRetentionKpis(AccountMgmtCommon):
             .search([("is_churned", "=", True)])
         )
         self.assertEqual(rows.partner_id, self.account_c)
+
+    def test_report_views_load_for_account_manager(self):
+        self._book_worked_example()
+        for model in ("account.mgmt.retention.report", "account.mgmt.revenue.report"):
+            report = self.env[model].with_user(self.account_manager)
+            views = report.get_views(
+                [(False, "pivot"), (False, "graph"), (False, "list"), (False, "search")]
+            )
+            self.assertEqual(
+                set(views["views"]), {"pivot", "graph", "list", "search"}, model
+            )
+        report = (
+            self.env["account.mgmt.retention.report"]
+            .with_user(self.account_manager)
+            .with_context(account_mgmt_retention_date=AS_OF)
+        )
+        groups = report.formatted_read_group(
+            [("company_id", "=", self.env.company.id)],
+            ["is_churned"],
+            ["churned_revenue:sum", "prior_revenue:sum"],
+        )
+        by_churn = {group["is_churned"]: group for group in groups}
+        self.assertEqual(by_churn[True]["churned_revenue:sum"], 200.0)
+        self.assertEqual(by_churn[False]["prior_revenue:sum"], 1500.0)
