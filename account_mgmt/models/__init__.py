@@ -2,3 +2,15 @@ from . import account_mgmt_tier
 from . import mail_activity_type
 from . import res_partner
 from . import res_partner_figures
+from . import account_mgmt_tier_policy_stub
+from . import mail_activity
+from . import account_mgmt_churn_reason
+from . import account_mgmt_renewal
+from . import account_mgmt_renewal_reminder
+from . import account_mgmt_business_review
+from . import account_mgmt_business_review_priority
+from . import res_partner_cadence
+from . import res_partner_onboarding
+from . import res_partner_pitfall
+from . import res_users
+from . import sale_order
