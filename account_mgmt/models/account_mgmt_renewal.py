@@ -115,15 +115,6 @@ class AccountMgmtRenewal(models.Model):
         compute="_compute_next_renewal_id",
     )
 
-    _check_dates = models.Constraint(
-        "CHECK (end_date > start_date)",
-        "The contract end must be after its start.",
-    )
-    _one_open_cycle = models.UniqueIndex(
-        "(partner_id, company_id) WHERE state = 'open'",
-        "An account can have only one open renewal cycle per company.",
-    )
-
     # ------------------------------------------------------------
     # COMPUTE
     # ------------------------------------------------------------
@@ -161,6 +152,42 @@ class AccountMgmtRenewal(models.Model):
     # ------------------------------------------------------------
     # CONSTRAINTS
     # ------------------------------------------------------------
+
+    @api.constrains("start_date", "end_date")
+    def _check_dates(self):
+        for renewal in self:
+            if renewal.end_date <= renewal.start_date:
+                raise ValidationError(
+                    self.env._(
+                        "Contract end %(end)s of %(name)s is not after its start "
+                        "%(start)s: set an end date later than the start.",
+                        end=renewal.end_date,
+                        start=renewal.start_date,
+                        name=renewal.partner_id.display_name,
+                    )
+                )
+
+    @api.constrains("state", "partner_id", "company_id")
+    def _check_one_open_cycle(self):
+        for renewal in self.filtered(lambda r: r.state == "open"):
+            others = self.search_count(
+                [
+                    ("partner_id", "=", renewal.partner_id.id),
+                    ("company_id", "=", renewal.company_id.id),
+                    ("state", "=", "open"),
+                    ("id", "!=", renewal.id),
+                ],
+                limit=1,
+            )
+            if others:
+                raise ValidationError(
+                    self.env._(
+                        "%(account)s already has an open renewal cycle in "
+                        "%(company)s: close it as renewed or churned first.",
+                        account=renewal.partner_id.display_name,
+                        company=renewal.company_id.name,
+                    )
+                )
 
     @api.constrains("reminder_offsets")
     def _check_reminder_offsets(self):
@@ -204,6 +231,14 @@ class AccountMgmtRenewal(models.Model):
         """Close the cycle as churned; the churn reason must be set first."""
         for renewal in self:
             renewal._ensure_open()
+            if not renewal.churn_reason_id:
+                raise ValidationError(
+                    self.env._(
+                        "Renewal cycle %(name)s is churned without a reason: "
+                        "pick a churn reason first.",
+                        name=renewal.display_name,
+                    )
+                )
             renewal.write(
                 {
                     "state": "churned",
