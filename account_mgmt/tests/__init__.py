@@ -4,3 +4,4 @@ from . import test_demo_revenue
 from . import test_external_api
 from . import test_cadence
 from . import test_renewal
+from . import test_cadence_concurrency
