@@ -5,3 +5,4 @@ from . import test_external_api
 from . import test_cadence
 from . import test_renewal
 from . import test_cadence_concurrency
+from . import test_onboarding_review
