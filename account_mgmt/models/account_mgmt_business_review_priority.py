@@ -46,8 +46,8 @@ class AccountMgmtBusinessReviewPriority(models.Model):
                     name=", ".join(self.mapped("name")),
                 )
             )
-        # TODO: create the goal once the account plan model exists on this branch;
-        # its fields are not known here, so the conversion stops with this error.
+        # TODO: create the goal here once account plans exist. Their goal fields
+        # are not defined yet, so the conversion stops with this error.
         raise UserError(
             self.env._(
                 "Converting priorities into plan goals is not available yet in "

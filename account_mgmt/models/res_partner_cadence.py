@@ -14,7 +14,7 @@ CADENCE_BATCH_SIZE = 200
 TOUCH_KEY = "touch"
 REVIEW_KEY_PREFIX = "review:"
 
-# Another worker holds or has just changed the account: leave it to that worker.
+# Another worker has locked or just changed the account, so leave it to that worker.
 CONCURRENCY_ERRORS = (
     pg_errors.UniqueViolation,
     pg_errors.SerializationFailure,
@@ -122,7 +122,7 @@ class ResPartner(models.Model):
         """Lock the account and schedule its cadence, inside a savepoint.
 
         :return: number of activities created, or None when another worker
-            holds or has just changed the account
+            has locked or just changed the account
         """
         self.ensure_one()
         try:
@@ -177,13 +177,13 @@ class ResPartner(models.Model):
         period_end = period_start + relativedelta(months=months, days=-1)
         return period_start, min(period_end, date(day.year, 12, 31))
 
-    def _open_cadence_activities(self):
+    def _open_keyed_activities(self):
+        """Return the open activities the cadence and the onboarding scheduled."""
         return self.env["mail.activity"].search(
             [
                 ("res_model", "=", "res.partner"),
                 ("res_id", "in", self.ids),
                 ("account_cadence_key", "!=", False),
-                ("account_cadence_key", "not like", "onboarding:%"),
             ]
         )
 
@@ -200,13 +200,17 @@ class ResPartner(models.Model):
         for account in self:
             if account.commercial_partner_id != account:
                 continue
-            open_activities = account._open_cadence_activities()
+            keyed = account._open_keyed_activities()
+            open_activities = keyed.filtered(
+                lambda a: not a.account_cadence_key.startswith("onboarding:")
+            )
             tier = account.tier_id
             manager = account.account_manager_id
             if not tier or not manager or tier.contact_interval_days <= 0:
                 open_activities.unlink()
                 continue
-            reassigned = open_activities.filtered_domain([("user_id", "!=", manager.id)])
+            # Onboarding milestones follow the account manager too.
+            reassigned = keyed.filtered_domain([("user_id", "!=", manager.id)])
             reassigned.user_id = manager
             created += account._schedule_touchpoint(
                 open_activities.filtered(lambda a: a.account_cadence_key == TOUCH_KEY),
@@ -220,12 +224,16 @@ class ResPartner(models.Model):
         return created
 
     def _schedule_touchpoint(self, open_touch, reschedule):
-        """Ensure exactly one open touchpoint, or send the check-in email when due."""
+        """Ensure exactly one open touchpoint, or send the check-in email when due.
+
+        An account of an automated tier without an email address gets a call
+        activity like a manual tier, since the email could not reach anyone.
+        """
         self.ensure_one()
         today = self._cadence_today()
         natural_due = self._cadence_natural_due_date()
         due = max(natural_due, today) if natural_due else today
-        if self.tier_id.touchpoint_mode == "automated":
+        if self.tier_id.touchpoint_mode == "automated" and self.email:
             open_touch.unlink()
             if due <= today:
                 self._send_check_in_email()

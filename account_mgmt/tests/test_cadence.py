@@ -327,3 +327,38 @@ class TestCadenceSchedule(CadenceCommon):
             account.with_user(self.account_manager).next_touchpoint_date,
             date(2026, 7, 15),
         )
+
+    @freeze_time(NOW)
+    def test_automated_tier_without_email_gets_call(self):
+        account = self._account("No Email", self.tier_automated, self.account_manager)
+        account.email = False
+        self.assertEqual(self._run_cadence(account), 1)
+        touch = self._open_cadence(account)
+        self.assertEqual(touch.activity_type_id, self.check_in)
+        self.assertEqual(touch.date_deadline, date(2026, 6, 15))
+        self.assertFalse(account.last_proactive_touch_date)
+
+    @freeze_time(NOW)
+    def test_manager_change_reassigns_onboarding(self):
+        account = self._account(
+            "Onboarding Handover", self.tier_30, self.account_manager
+        )
+        account.action_start_onboarding()
+        account.account_manager_id = self.far_manager
+        milestones = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "=", account.id),
+                ("account_cadence_key", "=like", "onboarding:%"),
+            ]
+        )
+        self.assertEqual(len(milestones), 4)
+        self.assertEqual(milestones.user_id, self.far_manager)
+
+    @freeze_time(NOW)
+    def test_tier_removed_drops_open_cadence(self):
+        account = self._account("Untiered", self.tier_review, self.account_manager)
+        self._run_cadence(account)
+        account.tier_id = False
+        self.assertFalse(self._open_cadence(account))
+        self.assertFalse(self._open_cadence(account, "review:2026-04-01"))
