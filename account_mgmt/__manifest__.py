@@ -31,6 +31,7 @@
     ],
     "demo": [
         "demo/account_mgmt_demo.xml",
+        "demo/account_mgmt_cadence_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "application": True,

@@ -362,3 +362,25 @@ class TestCadenceSchedule(CadenceCommon):
         account.tier_id = False
         self.assertFalse(self._open_cadence(account))
         self.assertFalse(self._open_cadence(account, "review:2026-04-01"))
+
+    @freeze_time(NOW)
+    def test_scheduled_action_reports_progress(self):
+        accounts = self._account("Cron One", self.tier_30, self.account_manager)
+        accounts |= self._account("Cron Two", self.tier_60, self.far_manager)
+        cron = self.env.ref("account_mgmt.ir_cron_schedule_cadence")
+        with self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+        self.env.invalidate_all()
+        self.assertEqual(len(self._open_cadence(accounts)), 2)
+        progress = self.env["ir.cron.progress"].search(
+            [("cron_id", "=", cron.id)], order="id desc", limit=1
+        )
+        tiered = self.env["res.partner"].search_count(
+            self.env["res.partner"]._cadence_account_domain()
+        )
+        self.assertEqual(progress.done, tiered)
+        self.assertEqual(progress.remaining, 0)
+        with self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+        self.env.invalidate_all()
+        self.assertEqual(len(self._open_cadence(accounts)), 2)
