@@ -7,6 +7,9 @@ from odoo.tools import SQL
 ACCOUNT_GROUP = "account_mgmt.group_account_mgmt_user"
 TOUCH_WINDOW_DAYS = 90
 MIN_PROACTIVE_SHARE = 50
+# Completed activities on these records are answers to problems: they count as
+# reactive touches whatever their type, when the model is installed.
+REACTIVE_TOUCH_MODELS = ("helpdesk.ticket",)
 
 
 class ResPartner(models.Model):
@@ -102,7 +105,9 @@ class ResPartner(models.Model):
         """Return {account id: (touches, proactive touches)} over the last 90 days.
 
         A touch is a completed activity (a message with an activity type) on the
-        account, one of its contacts or one of their opportunities.
+        account, one of its contacts or one of their opportunities, proactive
+        when its type is. Completed activities on tickets (the models in
+        ``REACTIVE_TOUCH_MODELS``) are touches too, always reactive.
         """
         if not account_ids:
             return {}
@@ -131,4 +136,40 @@ class ResPartner(models.Model):
                 ids=tuple(account_ids),
             )
         )
-        return {account_id: (total, proactive) for account_id, total, proactive in rows}
+        counts = {
+            account_id: (total, proactive) for account_id, total, proactive in rows
+        }
+        for account_id, reactive in self._reactive_record_touches(account_ids, since):
+            total, proactive = counts.get(account_id, (0, 0))
+            counts[account_id] = (total + reactive, proactive)
+        return counts
+
+    def _reactive_record_touches(self, account_ids, since):
+        """Return (account id, count) rows of completed activities on tickets."""
+        rows = []
+        for model_name in REACTIVE_TOUCH_MODELS:
+            if model_name not in self.env:
+                continue
+            model = self.env[model_name]
+            if "partner_id" not in model._fields:
+                continue
+            rows += self.env.execute_query(
+                SQL(
+                    """
+                    SELECT contact.commercial_partner_id, COUNT(*)
+                      FROM mail_message msg
+                      JOIN %(table)s rec
+                        ON msg.model = %(model)s AND msg.res_id = rec.id
+                      JOIN res_partner contact ON contact.id = rec.partner_id
+                     WHERE msg.mail_activity_type_id IS NOT NULL
+                       AND msg.date >= %(since)s
+                       AND contact.commercial_partner_id IN %(ids)s
+                     GROUP BY 1
+                    """,
+                    table=SQL.identifier(model._table),
+                    model=model_name,
+                    since=since,
+                    ids=tuple(account_ids),
+                )
+            )
+        return rows

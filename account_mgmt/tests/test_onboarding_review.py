@@ -1,10 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date, datetime
+from unittest.mock import patch
 
 from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from ..models import res_partner_pitfall as pitfall
 from .test_cadence import CadenceCommon
 
 
@@ -257,3 +259,18 @@ class TestPitfalls(CadenceCommon):
         self.assertEqual(as_manager.proactive_touch_share, 0)
         with self.assertRaises(AccessError):
             contact.with_user(self.plain_user).read(["is_reactive_only"])
+
+    @freeze_time("2026-06-15 14:00:00")
+    def test_ticket_touches_count_as_reactive(self):
+        account = self._account("Ticket Heavy", self.tier_30, self.account_manager)
+        self._touch(account, datetime(2026, 6, 1, 10, 0))
+        order = self.env["sale.order"].create({"partner_id": account.id})
+        # Sale orders replace tickets in this test because helpdesk is not installed.
+        for day in (2, 3):
+            self._touch(order, datetime(2026, 6, day, 10, 0))
+        with patch.object(pitfall, "REACTIVE_TOUCH_MODELS", ("sale.order",)):
+            self.assertEqual(account.proactive_touch_share, 33)
+            self.assertTrue(account.is_reactive_only)
+        account.invalidate_recordset()
+        self.assertEqual(account.proactive_touch_share, 100)
+        self.assertFalse(account.is_reactive_only)
