@@ -7,7 +7,7 @@ from odoo.tools import SQL
 ACCOUNT_GROUP = "account_mgmt.group_account_mgmt_user"
 TOUCH_WINDOW_DAYS = 90
 MIN_PROACTIVE_SHARE = 50
-# Completed activities on these records are answers to problems: they count as
+# Completed activities on these records respond to a problem, so they count as
 # reactive touches whatever their type, when the model is installed.
 REACTIVE_TOUCH_MODELS = ("helpdesk.ticket",)
 
