@@ -21,8 +21,9 @@ class ResPartner(models.Model):
         string="Proactive Touches (%)",
         compute="_compute_pitfall_flags",
         groups=ACCOUNT_GROUP,
-        help="Share of the completed activities of the last 90 days, on the account, "
-        "its contacts and their opportunities, whose type is proactive.",
+        help="Share of the completed activities of the last 90 days whose type is "
+        "proactive. Activities count on the account, its contacts and their "
+        "opportunities; those on their helpdesk tickets count as reactive.",
     )
     is_reactive_only = fields.Boolean(
         string="Reactive-only Contact",
