@@ -278,6 +278,11 @@ class AccountMgmtRenewal(models.Model):
                         "Renewal cycle %s left to another worker that reminded it",
                         renewal.id,
                     )
+            _logger.info(
+                "Renewal reminders: %s of %s cycles done",
+                start + len(batch),
+                len(renewal_ids),
+            )
             # Commit each batch so that a killed run keeps its work.
             if not cron._commit_progress(len(batch)):
                 _logger.info("Renewal reminders out of time; the next run goes on")

@@ -102,6 +102,11 @@ class ResPartner(models.Model):
                     held += 1
                 else:
                     created += count
+            _logger.info(
+                "Account cadence: %s of %s accounts done",
+                start + len(batch),
+                len(account_ids),
+            )
             # Commit each batch so that a killed run keeps its work.
             if not cron._commit_progress(len(batch)):
                 _logger.info(

@@ -202,6 +202,17 @@ class TestRenewal(AccountMgmtCommon):
         with self.assertRaisesRegex(ValidationError, "already has an open renewal"):
             self._renewal(date(2026, 8, 1), date(2027, 7, 31))
 
+    def test_churn_reasons_configured_by_head_only(self):
+        Reason = self.env["account.mgmt.churn.reason"]
+        reasons = Reason.with_user(self.account_manager).search([])
+        self.assertIn(self.price, reasons)
+        with self.assertRaises(AccessError):
+            Reason.with_user(self.account_manager).create({"name": "Merger"})
+        merger = Reason.with_user(self.head_of_accounts).create(
+            {"name": "Merger", "reason_type": "churn"}
+        )
+        self.assertEqual(merger.reason_type, "churn")
+
     def test_custom_offsets(self):
         renewal = self._renewal(
             date(2025, 8, 1), date(2026, 7, 31), reminder_offsets="45, 7"
