@@ -8,7 +8,7 @@ class AccountMgmtBusinessReview(models.Model):
 
     _name = "account.mgmt.business.review"
     _description = "Business Review"
-    _inherit = ["mail.thread", "mail.activity.mixin"]  # noqa: RUF012
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

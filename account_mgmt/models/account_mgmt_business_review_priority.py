@@ -24,9 +24,7 @@ class AccountMgmtBusinessReviewPriority(models.Model):
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Priority", required=True)
     description = fields.Text()
-    owner_id = fields.Many2one(
-        "res.users", string="Owner", domain=[("share", "=", False)]
-    )
+    owner_id = fields.Many2one("res.users", domain=[("share", "=", False)])
     date_deadline = fields.Date(string="Due Date")
     goal_ref = fields.Char(
         string="Plan Goal",

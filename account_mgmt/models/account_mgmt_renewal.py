@@ -3,9 +3,10 @@ import logging
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
+from psycopg2 import errors as pg_errors
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from psycopg2 import errors as pg_errors
 
 _logger = logging.getLogger(__name__)
 
@@ -18,7 +19,7 @@ class AccountMgmtRenewal(models.Model):
 
     _name = "account.mgmt.renewal"
     _description = "Renewal Cycle"
-    _inherit = ["mail.thread", "mail.activity.mixin"]  # noqa: RUF012
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "end_date, id"
     _check_company_auto = True
 
@@ -85,7 +86,6 @@ class AccountMgmtRenewal(models.Model):
         "account decided before the end, negative when after it.",
     )
     reminder_offsets = fields.Char(
-        string="Reminder Offsets",
         required=True,
         default=DEFAULT_REMINDER_OFFSETS,
         help="Days before the contract end on which the account manager gets a "

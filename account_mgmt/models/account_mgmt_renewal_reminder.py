@@ -21,7 +21,6 @@ class AccountMgmtRenewalReminder(models.Model):
     reminder_date = fields.Date(required=True)
     activity_id = fields.Many2one(
         "mail.activity",
-        string="Activity",
         ondelete="set null",
         help="Reminder activity given to the account manager. Empty when a later "
         "reminder was already due when this one was logged.",

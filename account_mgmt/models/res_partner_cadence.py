@@ -3,9 +3,10 @@ import logging
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+from psycopg2 import errors as pg_errors
+
 from odoo import api, fields, models
 from odoo.fields import Domain
-from psycopg2 import errors as pg_errors
 
 _logger = logging.getLogger(__name__)
 
@@ -14,16 +15,9 @@ CADENCE_BATCH_SIZE = 200
 TOUCH_KEY = "touch"
 REVIEW_KEY_PREFIX = "review:"
 
-# Another worker has locked or just changed the account, so leave it to that worker.
-CONCURRENCY_ERRORS = (
-    pg_errors.UniqueViolation,
-    pg_errors.SerializationFailure,
-    pg_errors.LockNotAvailable,
-)
-
 
 class ResPartner(models.Model):
-    """Account cadence: the next touchpoint and business review of each tiered account."""
+    """Account cadence: next touchpoint and business review of each tiered account."""
 
     _inherit = "res.partner"
 
@@ -136,7 +130,14 @@ class ResPartner(models.Model):
                     _logger.debug("Account %s locked by another worker", self.id)
                     return None
                 return self._schedule_cadence_activities()
-        except CONCURRENCY_ERRORS as error:
+        except (
+            pg_errors.UniqueViolation,
+            pg_errors.SerializationFailure,
+            pg_errors.LockNotAvailable,
+        ) as error:
+            # Another worker has locked or just changed the account, so leave
+            # it to that worker. NOTE: odoo.sql_db still logs the failed query
+            # at ERROR level before this handler runs.
             self.env.invalidate_all()
             _logger.info(
                 "Account %s left to another worker that scheduled it: %s",
@@ -162,7 +163,10 @@ class ResPartner(models.Model):
         return fields.Date.context_today(self.with_context(tz=tz))
 
     def _cadence_natural_due_date(self):
-        """Return the last proactive touch plus the tier interval, or False when never touched."""
+        """Return the last proactive touch plus the tier interval.
+
+        :return: the date, or False when the account was never touched
+        """
         self.ensure_one()
         tz = self.account_manager_id.tz or self.env.user.tz or "UTC"
         last_touch = self.with_context(tz=tz).last_proactive_touch_date

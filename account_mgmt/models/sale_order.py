@@ -6,7 +6,7 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     def action_confirm(self):
-        """Confirm, then start the onboarding of accounts confirming their first order."""
+        """Confirm, then start onboarding the accounts that confirm a first order."""
         result = super().action_confirm()
         accounts = self.partner_id.commercial_partner_id.sudo()
         for account in accounts.filtered(lambda p: not p.onboarding_start_date):

@@ -3,6 +3,7 @@ from datetime import date, datetime
 from unittest.mock import patch
 
 from freezegun import freeze_time
+
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 

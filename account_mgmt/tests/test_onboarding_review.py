@@ -3,6 +3,7 @@ from datetime import date, datetime
 from unittest.mock import patch
 
 from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -145,7 +146,9 @@ class TestBusinessReview(CadenceCommon):
         self.review.action_mark_held()
         action = self.review.action_send_summary()
         composer = (
-            self.env["mail.compose.message"].with_context(action["context"]).create({})
+            self.env["mail.compose.message"]
+            .with_context(**action["context"])
+            .create({})
         )
         composer._action_send_mail()
         message = self.review.message_ids[0]

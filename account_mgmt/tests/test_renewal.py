@@ -2,6 +2,7 @@
 from datetime import date
 
 from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
