@@ -201,7 +201,7 @@ class AccountMgmtRenewal(models.Model):
                 raise ValidationError(
                     self.env._(
                         "Renewal cycle %(name)s is churned without a reason: "
-                        "pick a churn reason first.",
+                        "pick a churn reason, then close it as churned.",
                         name=renewal.display_name,
                     )
                 )
@@ -211,7 +211,46 @@ class AccountMgmtRenewal(models.Model):
     # ------------------------------------------------------------
 
     def action_mark_renewed(self):
-        """Close the cycle as renewed and open the next one, of the same length."""
+        """Close the cycles as renewed and show the next cycle each one opens."""
+        next_cycles = self._mark_renewed()
+        if len(next_cycles) != 1:
+            return True
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": next_cycles.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def action_mark_churned(self):
+        """Close the cycle as churned; the churn reason must be set first."""
+        for renewal in self:
+            renewal._ensure_open()
+            if not renewal.churn_reason_id:
+                raise ValidationError(
+                    self.env._(
+                        "Cannot close renewal cycle %(name)s as churned without a "
+                        "reason: pick a churn reason first.",
+                        name=renewal.display_name,
+                    )
+                )
+            renewal.write(
+                {
+                    "state": "churned",
+                    "decision_date": renewal.decision_date
+                    or renewal._today_for_manager(),
+                }
+            )
+            if renewal.opportunity_id.won_status == "pending":
+                renewal.opportunity_id.action_set_lost()
+        return True
+
+    def _mark_renewed(self):
+        """Close the cycles as renewed and open the next ones, of the same length.
+
+        :return: the new open cycles
+        """
         next_cycles = self.browse()
         for renewal in self:
             renewal._ensure_open()
@@ -226,29 +265,6 @@ class AccountMgmtRenewal(models.Model):
                 renewal.opportunity_id.action_set_won()
             next_cycles |= renewal._open_next_cycle()
         return next_cycles
-
-    def action_mark_churned(self):
-        """Close the cycle as churned; the churn reason must be set first."""
-        for renewal in self:
-            renewal._ensure_open()
-            if not renewal.churn_reason_id:
-                raise ValidationError(
-                    self.env._(
-                        "Renewal cycle %(name)s is churned without a reason: "
-                        "pick a churn reason first.",
-                        name=renewal.display_name,
-                    )
-                )
-            renewal.write(
-                {
-                    "state": "churned",
-                    "decision_date": renewal.decision_date
-                    or renewal._today_for_manager(),
-                }
-            )
-            if renewal.opportunity_id.won_status == "pending":
-                renewal.opportunity_id.action_set_lost()
-        return True
 
     # ------------------------------------------------------------
     # CRON

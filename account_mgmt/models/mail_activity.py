@@ -14,7 +14,7 @@ class MailActivity(models.Model):
         readonly=True,
         help="Slot of the account cadence this activity fills: 'touch' for the "
         "next touchpoint, 'review:<period start>' for a business review, "
-        "'onboarding:<step>' for an onboarding milestone. Empty for activities "
+        "'onboarding:<plan step id>' for an onboarding milestone. Empty for activities "
         "scheduled by hand.",
     )
 

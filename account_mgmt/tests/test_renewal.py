@@ -136,7 +136,9 @@ class TestRenewal(AccountMgmtCommon):
         for start, end, next_start, next_end in cases:
             with self.subTest(end=end):
                 renewal = self._renewal(start, end, decision_date=date(2026, 1, 5))
-                following = renewal.action_mark_renewed()
+                action = renewal.action_mark_renewed()
+                following = renewal.next_renewal_id
+                self.assertEqual(action["res_id"], following.id)
                 self.assertEqual(renewal.state, "renewed")
                 self.assertEqual(following.state, "open")
                 self.assertEqual(following.start_date, next_start)
