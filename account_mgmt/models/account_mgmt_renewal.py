@@ -285,15 +285,7 @@ class AccountMgmtRenewal(models.Model):
         for start in range(0, len(renewal_ids), batch_size):
             batch = self.browse(renewal_ids[start : start + batch_size])
             for renewal in batch:
-                try:
-                    with self.env.cr.savepoint():
-                        created += renewal._create_due_reminders()
-                except (pg_errors.UniqueViolation, pg_errors.SerializationFailure):
-                    self.env.invalidate_all()
-                    _logger.info(
-                        "Renewal cycle %s left to another worker that reminded it",
-                        renewal.id,
-                    )
+                created += renewal._create_due_reminders_safely() or 0
             _logger.info(
                 "Renewal reminders: %s of %s cycles done",
                 start + len(batch),
@@ -380,6 +372,29 @@ class AccountMgmtRenewal(models.Model):
                 "previous_renewal_id": self.id,
             }
         )
+
+    def _create_due_reminders_safely(self):
+        """Create the due reminders inside a savepoint.
+
+        :return: number of reminders created, or None when another worker has
+            locked the cycle or created the reminders first
+        """
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                if not self.try_lock_for_update(allow_referencing=True):
+                    _logger.debug("Renewal cycle %s locked by another worker", self.id)
+                    return None
+                return self._create_due_reminders()
+        except (pg_errors.UniqueViolation, pg_errors.SerializationFailure) as error:
+            # NOTE: odoo.sql_db still logs the failed insert at ERROR level.
+            self.env.invalidate_all()
+            _logger.info(
+                "Renewal cycle %s left to another worker that reminded it: %s",
+                self.id,
+                error.pgcode,
+            )
+            return None
 
     def _create_due_reminders(self):
         """Log every reminder offset reached and not logged yet.

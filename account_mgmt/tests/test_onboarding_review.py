@@ -277,3 +277,49 @@ class TestPitfalls(CadenceCommon):
         account.invalidate_recordset()
         self.assertEqual(account.proactive_touch_share, 100)
         self.assertFalse(account.is_reactive_only)
+
+
+@tagged("post_install", "-at_install", "account_mgmt")
+class TestCadenceViews(CadenceCommon):
+    def test_views_load_for_account_manager(self):
+        cases = [
+            ("res.partner", "account_mgmt.res_partner_view_list_account", "list"),
+            ("res.partner", "base.view_partner_form", "form"),
+            (
+                "account.mgmt.renewal",
+                "account_mgmt.account_mgmt_renewal_view_form",
+                "form",
+            ),
+            (
+                "account.mgmt.renewal",
+                "account_mgmt.account_mgmt_renewal_view_list",
+                "list",
+            ),
+            (
+                "account.mgmt.business.review",
+                "account_mgmt.account_mgmt_business_review_view_form",
+                "form",
+            ),
+        ]
+        for model, xmlid, view_type in cases:
+            with self.subTest(view=xmlid):
+                view = self.env.ref(xmlid)
+                result = (
+                    self.env[model]
+                    .with_user(self.account_manager)
+                    .get_views([(view.id, view_type)])
+                )
+                arch = result["views"][view_type]["arch"]
+                self.assertTrue(arch)
+        partner_form = (
+            self.env["res.partner"]
+            .with_user(self.account_manager)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn("onboarding_progress", partner_form)
+        plain_form = (
+            self.env["res.partner"]
+            .with_user(self.plain_user)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertNotIn("onboarding_progress", plain_form)
