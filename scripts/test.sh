@@ -63,7 +63,8 @@ run_suite() {
         return
     fi
     read -r failed errors run < <(sed -E 's/([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/' <<<"$summary")
-    skipped=$(grep -cE 'odoo\.addons\..* skipped ' "$logfile" || true)
+    # OdooTestResult.addSkip logs "<test module>: skipped <test> : <reason>".
+    skipped=$(grep -cE 'odoo\.addons\.[a-z0-9_]+\.tests\.[a-z0-9_]+: skipped ' "$logfile" || true)
     # An error logged outside any test (a broken view, a failed cron) fails the run too.
     stray=$(grep -E ' (ERROR|CRITICAL) ' "$logfile" | grep -vcE 'odoo\.addons\.[a-z_]+\.tests\.|odoo\.tests\.result' || true)
     if (( stray > 0 )); then

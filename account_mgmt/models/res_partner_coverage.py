@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 ACCOUNT_GROUP = "account_mgmt.group_account_mgmt_user"
@@ -28,6 +28,9 @@ class ResPartner(models.Model):
     # COMPUTE
     # ------------------------------------------------------------
 
+    # The day of a touch depends on the reader's time zone: the cadence reads
+    # it in the account manager's, so the cached value must not be shared.
+    @api.depends_context("tz")
     def _compute_last_proactive_touch_date(self):
         last_dates = self._last_proactive_touch_dates()
         today = fields.Date.context_today(self)

@@ -216,7 +216,7 @@ class AccountMgmtRetentionReport(models.Model):
 
     @api.model
     def _retention_windows(self):
-        """Return (prior from, prior to, current from, current to) for the as-of date."""
+        """Return the prior and current windows (from, to, from, to) of the as-of date."""
         date_to = fields.Date.to_date(self.env.context.get(DATE_KEY))
         partner_model = self.env["res.partner"]
         current_from, current_to = partner_model._revenue_window(date_to)
