@@ -28,7 +28,6 @@ class AccountMgmtHealthComponent(models.Model):
     sequence = fields.Integer(default=10)
     tier_id = fields.Many2one(
         "account.mgmt.tier",
-        string="Tier",
         ondelete="cascade",
         help="Leave empty for the default weight; set a tier to override the "
         "default for the accounts of that tier.",

@@ -67,7 +67,7 @@ class AccountMgmtSatisfaction(models.Model):
     # ------------------------------------------------------------
 
     @api.model
-    def load(self, fields, data):
+    def load(self, fields, data):  # pylint: disable=redefined-outer-name
         """Import row by row: keep the valid rows, report the rejected ones.
 
         The standard ``load`` rolls the whole file back on the first bad row.

@@ -116,7 +116,8 @@ class AccountMgmtTierRule(models.Model):
         # Give the caller records without the deferring context.
         return rules.with_env(self.env)
 
-    def write(self, vals):
+    def write(self, vals):  # pylint: disable=useless-parent-delegation
+        # Not useless: the context defers the band checks to the end of the write.
         return super(
             AccountMgmtTierRule, self.with_context(**{DEFER_BAND_CHECK: True})
         ).write(vals)

@@ -206,7 +206,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_health_batches(self, snapshot):
-        companies = self.env["res.company"].sudo().search([])
+        companies = self.env["res.company"].sudo().search([])  # pylint: disable=no-search-all
         # Score across every company, whoever runs the job.
         partners = self.sudo().with_context(allowed_company_ids=companies.ids)
         account_ids = partners.search(
@@ -381,7 +381,8 @@ class ResPartner(models.Model):
         try:
             with self.env.cr.savepoint():
                 facts_by_account = facts_method(date_to)
-        except Exception:
+        except Exception:  # pylint: disable=broad-exception-caught
+            # A failing component is logged and left out; the run goes on.
             _logger.exception(
                 "Health component %s failed for accounts %s; skipped", code, self.ids
             )
@@ -390,7 +391,7 @@ class ResPartner(models.Model):
         for account_id, facts in facts_by_account.items():
             try:
                 score = score_method(facts)
-            except Exception:
+            except Exception:  # pylint: disable=broad-exception-caught
                 _logger.exception(
                     "Health component %s failed for account %s; skipped",
                     code,

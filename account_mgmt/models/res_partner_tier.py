@@ -232,7 +232,7 @@ class ResPartner(models.Model):
             with revenue, pipeline, a rating, a tier or an earlier suggestion)
         :return: number of accounts updated
         """
-        companies = companies or self.env["res.company"].sudo().search([])
+        companies = companies or self.env["res.company"].sudo().search([])  # pylint: disable=no-search-all
         restrict = SQL("AND p.id IN %s", tuple(partners.ids)) if partners else SQL()
         self.env.flush_all()
         self.env.cr.execute(

@@ -62,10 +62,8 @@ class AccountMgmtRetentionReport(models.Model):
     partner_id = fields.Many2one("res.partner", string="Account", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     company_currency_id = fields.Many2one("res.currency", readonly=True)
-    tier_id = fields.Many2one("account.mgmt.tier", string="Tier", readonly=True)
-    account_manager_id = fields.Many2one(
-        "res.users", string="Account Manager", readonly=True
-    )
+    tier_id = fields.Many2one("account.mgmt.tier", readonly=True)
+    account_manager_id = fields.Many2one("res.users", readonly=True)
     is_cohort = fields.Boolean(
         string="In Cohort",
         readonly=True,
@@ -216,7 +214,7 @@ class AccountMgmtRetentionReport(models.Model):
 
     @api.model
     def _retention_windows(self):
-        """Return the prior and current windows (from, to, from, to) of the as-of date."""
+        """Return (prior from, prior to, current from, current to) as of the date."""
         date_to = fields.Date.to_date(self.env.context.get(DATE_KEY))
         partner_model = self.env["res.partner"]
         current_from, current_to = partner_model._revenue_window(date_to)

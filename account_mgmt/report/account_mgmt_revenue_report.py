@@ -41,10 +41,8 @@ class AccountMgmtRevenueReport(models.Model):
     partner_id = fields.Many2one("res.partner", string="Account", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     company_currency_id = fields.Many2one("res.currency", readonly=True)
-    tier_id = fields.Many2one("account.mgmt.tier", string="Tier", readonly=True)
-    account_manager_id = fields.Many2one(
-        "res.users", string="Account Manager", readonly=True
-    )
+    tier_id = fields.Many2one("account.mgmt.tier", readonly=True)
+    account_manager_id = fields.Many2one("res.users", readonly=True)
     amount = fields.Monetary(
         string="Revenue",
         currency_field="company_currency_id",

@@ -274,7 +274,7 @@ class TestRetentionKpis(AccountMgmtCommon):
         account_b = self.account_b
         company = self.env.company
 
-        def churned_elsewhere(model, date_from, date_to):
+        def churned_elsewhere(_model, date_from, date_to):
             # What a renewal module returns: B closed as churned this window.
             return SQL(
                 "SELECT %s AS partner_id, %s AS company_id WHERE %s <= %s",
