@@ -86,7 +86,7 @@ addons_path() {
     echo "$path"
 }
 
-# PostgreSQL: the server named by PG* variables when one answers, else a
+# PostgreSQL: the server named by PG* variables when one responds, else a
 # private cluster in .cache/pg (or /tmp when the postgres user cannot reach
 # the checkout, or the socket path would be too long).
 PG_PRIVATE=0
@@ -112,7 +112,7 @@ ensure_pg() {
         PG_PRIVATE=0
         return
     fi
-    [[ -x $PG_BIN/pg_ctl ]] || die "no PostgreSQL server answers the PG* variables and $PG_BIN/pg_ctl is missing: install Debian's postgresql-15 package or set PGHOST/PGPORT/PGUSER to a running server."
+    [[ -x $PG_BIN/pg_ctl ]] || die "no PostgreSQL server responds at the PG* variables and $PG_BIN/pg_ctl is missing: install Debian's postgresql-15 package or set PGHOST/PGPORT/PGUSER to a running server."
     PG_DIR=$(pg_private_dir)
     PG_PRIVATE=1
     if [[ ! -f $PG_DIR/data/PG_VERSION ]]; then
