@@ -28,6 +28,7 @@ class AccountMgmtCommon(AccountTestInvoicingCommon):
         cls.account_manager = new_test_user(
             cls.env,
             login="am_user",
+            password="am_user_password",
             name="Alice Account Manager",
             email="am_user@example.com",
             groups="account_mgmt.group_account_mgmt_user",
@@ -45,6 +46,7 @@ class AccountMgmtCommon(AccountTestInvoicingCommon):
         cls.plain_user = new_test_user(
             cls.env,
             login="plain_user",
+            password="plain_user_password",
             name="Paul Plain User",
             groups="base.group_user",
             company_id=cls.env.company.id,

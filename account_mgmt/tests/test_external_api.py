@@ -51,6 +51,47 @@ class TestExternalApi(AccountMgmtCommon, HttpCase):
             rows[self.customer.id]["account_manager_id"][0], self.account_manager.id
         )
 
+    def _jsonrpc_search_read_accounts(self, login):
+        # Odoo's older /jsonrpc endpoint (deprecated in 19.0 but still served).
+        response = self.url_open(
+            "/jsonrpc",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "id": 1,
+                    "params": {
+                        "service": "object",
+                        "method": "execute_kw",
+                        "args": [
+                            self.env.cr.dbname,
+                            self.env["res.users"].search([("login", "=", login)]).id,
+                            f"{login}_password",
+                            "res.partner",
+                            "search_read",
+                            [[["is_customer_account", "=", True]]],
+                            {"fields": ["name", "revenue_12m"]},
+                        ],
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        return response.json()
+
+    def test_jsonrpc_reads_accounts_for_manager_only(self):
+        self._invoice(self.customer, 99.99, date.today())
+        self.env["res.partner"]._refresh_account_figures()
+        result = self._jsonrpc_search_read_accounts("am_user")
+        rows = {row["id"]: row for row in result["result"]}
+        self.assertEqual(rows[self.customer.id]["revenue_12m"], 99.99)
+        refused = self._jsonrpc_search_read_accounts("plain_user")
+        self.assertNotIn("result", refused)
+        self.assertEqual(
+            refused["error"]["data"]["name"], "odoo.exceptions.AccessError"
+        )
+
     def test_user_without_group_is_refused(self):
         self._invoice(self.customer, 10.0, date.today())
         response = self._search_read_accounts(self.plain_user)
