@@ -1,5 +1,5 @@
 # The two set-up commands of the README, plus helpers. The logic lives in scripts/.
-.PHONY: demo test lint clean
+.PHONY: demo test lint clean bench
 
 demo:  ## Serve Odoo with account_mgmt on a demo database (http://127.0.0.1:8069)
 	@bash scripts/demo.sh
@@ -12,3 +12,6 @@ lint:  ## ruff and pylint-odoo on the project's modules
 
 clean:  ## Drop the project's databases and remove the venv and private PostgreSQL cluster
 	@bash scripts/clean.sh
+
+bench:  ## Time the batch jobs on books of 100, 400 and 1600 accounts
+	@bash scripts/bench.sh

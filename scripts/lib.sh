@@ -156,8 +156,15 @@ drop_own_db() {
     fi
 }
 
+# Run odoo-bin with the project's addons path and database; a first argument
+# that is not an option is Odoo's subcommand (shell, i18n, ...).
 odoo_bin() {
-    "$VENV/bin/python" "$ODOO_PATH/odoo-bin" --addons-path="$(addons_path)" \
+    local command=()
+    if [[ $# -gt 0 && $1 != -* ]]; then
+        command=("$1")
+        shift
+    fi
+    "$VENV/bin/python" "$ODOO_PATH/odoo-bin" "${command[@]}" --addons-path="$(addons_path)" \
         --db_host="$PGHOST" --db_port="${PGPORT:-5432}" --db_user="${PGUSER:-odoo}" \
         --data-dir="$CACHE/data" "$@"
 }
