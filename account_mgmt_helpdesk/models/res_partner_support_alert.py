@@ -37,8 +37,9 @@ class ResPartner(models.Model):
         still open are left as they are, so running twice changes nothing.
         A failing batch is logged with its account ids and skipped.
         """
-        companies = self.env["res.company"].sudo().search([])
-        # Check every company's plans, whoever runs the job.
+        # Check the plans of all companies, not only those of the cron user.
+        # A database has few companies, so reading them all is cheap.
+        companies = self.env["res.company"].sudo().search([])  # pylint: disable=no-search-all
         partners = self.sudo().with_context(allowed_company_ids=companies.ids)
         today = fields.Date.context_today(self)
         account_ids = partners._support_candidate_ids(today)
@@ -51,7 +52,8 @@ class ResPartner(models.Model):
             try:
                 with self.env.cr.savepoint():
                     alerted += len(batch._support_alert(today))
-            except Exception:
+            # One failing batch must not stop the others: log it and go on.
+            except Exception:  # pylint: disable=broad-exception-caught
                 failed += len(batch)
                 _logger.exception(
                     "Support alerts failed for accounts %s; skipped", batch.ids
@@ -90,7 +92,7 @@ class ResPartner(models.Model):
         and at least the surge factor times the usual volume. An old ticket
         is a high or very high priority ticket still open more than the
         alert days after it was opened. Each adds a support risk to the
-        current plans (one per surge, one per old ticket); the account
+        current plans: one per surge and one per old ticket. The account
         manager gets one activity listing them, unless one is still open.
 
         :return: the accounts with an alert

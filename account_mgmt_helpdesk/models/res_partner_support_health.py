@@ -37,12 +37,12 @@ class ResPartner(models.Model):
         return scores
 
     def _health_facts_support(self, date_to):
-        """Ticket figures of each account and the part scores they give.
+        """Return the ticket figures of each account and their part scores.
 
         Accounts that never had a ticket are left out, so the component is
-        absent for them and the other weights are rescaled: having no
-        ticket says nothing about the account, it is neither perfect nor
-        failing support. Each part is 0 to 100:
+        absent for them and the other weights are rescaled. An account
+        without tickets gives no evidence about support, so it scores
+        neither 0 nor 100. Each part is 0 to 100:
 
         - open score: 100 less a share per open ticket, 0 at the open limit;
         - high priority score: the same for open high-priority tickets;

@@ -71,6 +71,7 @@ class TestSupportHealth(HelpdeskAccountCommon):
     def test_support_component_cases(self):
         self._book_cases()
         support = self._support()
+
         cases = [
             # (account, score, open, high, recent, usual, parts)
             ("Quiet", 100.0, 0, 0, 0, 0.0, (100.0, 100.0, 100.0, None)),
@@ -94,6 +95,7 @@ class TestSupportHealth(HelpdeskAccountCommon):
                 self.assertEqual(facts["usual_per_90_days"], usual)
                 for part_name, part in zip(part_names, parts, strict=True):
                     self.assertEqual(facts.get(part_name), part, part_name)
+
         self.assertNotIn(self.accounts["Never"].id, support)
         _score, steady = support[self.accounts["Steady"].id]
         self.assertEqual(steady["closed_last_12_months"], 6)
@@ -129,7 +131,7 @@ class TestSupportHealth(HelpdeskAccountCommon):
         with self.assertRaisesRegex(ValidationError, "open limit is 0"):
             settings.execute()
 
-    def test_account_without_tickets_leaves_support_out_of_the_blend(self):
+    def test_no_ticket_account_skips_support(self):
         self._book_cases()
         busy, never = self.accounts["Busy"], self.accounts["Never"]
         for account in (busy, never):
