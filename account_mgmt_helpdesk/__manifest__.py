@@ -11,9 +11,12 @@
     "data": [
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
+        "data/account_mgmt_health_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
         "views/account_mgmt_helpdesk_menus.xml",
     ],
+    "demo": ["demo/account_mgmt_helpdesk_demo.xml"],
     "auto_install": True,
 }

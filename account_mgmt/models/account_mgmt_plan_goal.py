@@ -77,6 +77,15 @@ class AccountMgmtPlanGoal(models.Model):
         "crm.lead", "plan_goal_id", string="Opportunities"
     )
     opportunity_count = fields.Integer(compute="_compute_opportunity_count")
+    review_priority_id = fields.Many2one(
+        "account.mgmt.business.review.priority",
+        string="Business Review Priority",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+        help="Priority agreed in a business review that this goal was made from.",
+    )
 
     # ------------------------------------------------------------
     # COMPUTE

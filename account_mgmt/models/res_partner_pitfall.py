@@ -145,10 +145,18 @@ class ResPartner(models.Model):
             counts[account_id] = (total + reactive, proactive)
         return counts
 
+    def _reactive_touch_models(self):
+        """Return the models whose completed activities count as reactive touches.
+
+        Override point: a module that counts its own records another way
+        (the helpdesk bridge) removes its model here.
+        """
+        return REACTIVE_TOUCH_MODELS
+
     def _reactive_record_touches(self, account_ids, since):
         """Return (account id, count) rows of completed activities on tickets."""
         rows = []
-        for model_name in REACTIVE_TOUCH_MODELS:
+        for model_name in self._reactive_touch_models():
             if model_name not in self.env:
                 continue
             model = self.env[model_name]

@@ -109,7 +109,7 @@ class ResPartner(models.Model):
         """Return why selling more to this account now needs a confirmation.
 
         Expansion is earned by solving the account's problems first: a
-        critical health band (when a health module adds ``health_band``)
+        critical health band (``health_band``, see res_partner_health.py)
         or an open high-severity risk on one of its plans in ``company``.
 
         :return: list of readable reasons, empty when there is none
@@ -118,12 +118,7 @@ class ResPartner(models.Model):
         account = self.commercial_partner_id
         company = company or self.env.company
         warnings = []
-        # NOTE: no health score exists in this module yet, and the band value
-        # "critical" is assumed; no test covers this branch.
-        if (
-            "health_band" in account._fields
-            and account.sudo().health_band == "critical"
-        ):
+        if account.sudo().health_band == "critical":
             warnings.append(
                 self.env._("%(account)s is in critical health.", account=account.name)
             )

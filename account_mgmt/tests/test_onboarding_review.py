@@ -164,14 +164,6 @@ class TestBusinessReview(CadenceCommon):
         with self.assertRaisesRegex(UserError, "has no client attendee"):
             review.action_send_summary()
 
-    def test_convert_priority_without_plans_raises(self):
-        priority = self.review.priority_ids[0]
-        if "account.mgmt.plan.goal" in self.env:
-            self.skipTest("account plans are installed")
-        with self.assertRaisesRegex(UserError, "account plans are not installed"):
-            priority.with_user(self.account_manager).action_convert_to_goal()
-        self.assertFalse(priority.goal_ref)
-
     def test_account_manager_edits_reviews_of_own_company(self):
         as_manager = self.review.with_user(self.account_manager)
         as_manager.priority_ids[1].name = "Meet the CFO in June"

@@ -182,3 +182,34 @@ class TestPlanOpportunity(AccountPlanCommon):
             [("account_plan_id", "=", self.plan.id)], ["opportunity_kind"], ["__count"]
         )
         self.assertEqual(dict(groups), {"upsell": 1, "cross_sell": 1})
+
+    def test_critical_health_requires_confirmation(self):
+        self.customer.sudo().health_band = "critical"
+        goal = self.goal.with_user(self.account_manager)
+        action = goal.action_create_opportunity()
+        self.assertEqual(action["res_model"], "account.mgmt.expansion.wizard")
+        self.assertFalse(self.goal.opportunity_ids)
+        wizard = (
+            self.env["account.mgmt.expansion.wizard"]
+            .with_user(self.account_manager)
+            .browse(action["res_id"])
+        )
+        self.assertEqual(
+            wizard.warnings, f"{self.customer.name} is in critical health."
+        )
+
+        lead = self._lead_from(wizard.action_confirm())
+        self.assertTrue(lead.is_expansion_despite_risk)
+        self.assertEqual(lead.plan_goal_id, self.goal)
+        self.assertTrue(
+            any(
+                f"{self.customer.name} is in critical health." in body
+                for body in lead.message_ids.mapped("body")
+            )
+        )
+
+    def test_at_risk_health_needs_no_confirmation(self):
+        self.customer.sudo().health_band = "at_risk"
+        action = self.goal.with_user(self.account_manager).action_create_opportunity()
+        lead = self._lead_from(action)
+        self.assertFalse(lead.is_expansion_despite_risk)

@@ -66,7 +66,9 @@ class ResPartner(models.Model):
         :param account_ids: ids of commercial partners
         :param today: reference day (default: today)
         :return: {account id: {"total", "open", "open_high", "recent",
-            "baseline_90d", "avg_resolution_days", "oldest_open_high_date"}}
+            "baseline_90d", "resolved", "avg_resolution_days",
+            "oldest_open_high_date"}}; "resolved" counts the tickets closed
+            in the last 12 months, those "avg_resolution_days" averages
         """
         if not account_ids:
             return {}
@@ -108,6 +110,10 @@ class ResPartner(models.Model):
                            WHERE ticket.create_date::date >= %(baseline_start)s
                              AND ticket.create_date::date < %(recent_start)s
                        ) AS baseline,
+                       COUNT(*) FILTER (
+                           WHERE COALESCE(stage.closed, FALSE)
+                             AND ticket.closed_date::date >= %(year_start)s
+                       ) AS resolved,
                        AVG(
                            EXTRACT(EPOCH FROM ticket.closed_date - ticket.create_date)
                            / 86400.0
@@ -138,6 +144,7 @@ class ResPartner(models.Model):
                 "oldest_open_high_date": row["oldest_open_high_date"],
                 "recent": row["recent"],
                 "baseline_90d": round(row["baseline"] * 90 / 365, 2),
+                "resolved": row["resolved"],
                 "avg_resolution_days": round(
                     float(row["avg_resolution_days"] or 0.0), 2
                 ),

@@ -5,58 +5,12 @@ from unittest.mock import patch
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
-from odoo.tools import SQL
 
-from odoo.addons.account_mgmt.tests.common import AccountMgmtCommon
+from .common import HelpdeskAccountCommon
 
 
 @tagged("post_install", "-at_install", "account_mgmt")
-class TestTicketAccounts(AccountMgmtCommon):
-    @classmethod
-    def get_default_groups(cls):
-        return super().get_default_groups() | cls.quick_ref(
-            "helpdesk_mgmt.group_helpdesk_manager"
-        )
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.customer_contact.email = "Jane.Buyer@acme.example"
-        cls.other_customer = cls.env["res.partner"].create(
-            {"name": "Globex", "is_company": True}
-        )
-        Stage = cls.env["helpdesk.ticket.stage"]
-        cls.stage_open = Stage.create({"name": "Open (test)", "closed": False})
-        cls.stage_done = Stage.create({"name": "Done (test)", "closed": True})
-
-    def _ticket(self, partner=None, email=None, priority="1", **values):
-        return self.env["helpdesk.ticket"].create(
-            {
-                "name": "Printer on fire",
-                "description": "<p>It is on fire.</p>",
-                "partner_id": partner.id if partner else False,
-                "partner_email": email,
-                "priority": priority,
-                "stage_id": self.stage_open.id,
-                **values,
-            }
-        )
-
-    def _set_dates(self, ticket, created, closed=None):
-        # create_date is set by the ORM on insert: tests move it in SQL, after
-        # flushing the stage change that stamps closed_date with now.
-        ticket.flush_recordset()
-        self.env.cr.execute(
-            SQL(
-                "UPDATE helpdesk_ticket SET create_date = %s, closed_date = %s "
-                "WHERE id = %s",
-                created,
-                closed,
-                ticket.id,
-            )
-        )
-        ticket.invalidate_recordset(["create_date", "closed_date"])
-
+class TestTicketAccounts(HelpdeskAccountCommon):
     def test_contact_ticket_belongs_to_company(self):
         ticket = self._ticket(partner=self.customer_contact)
         self.assertEqual(ticket.account_id, self.customer)
