@@ -17,5 +17,5 @@ if [[ -x $VENV/bin/python ]]; then
         rm -rf "$PG_DIR"
     fi
 fi
-rm -rf "$VENV" "$CACHE"
+rm -rf "$VENV" "$CACHE" "$ROOT/.ruff_cache"
 log "clean"

@@ -13,8 +13,10 @@ db=${DEMO_DB:-account_mgmt_demo}
 port=${ODOO_PORT:-8069}
 
 # A local demo must not call Odoo's online services: switch off the scheduled
-# actions that do, and point the in-app purchase (IAP) services, used by SMS,
-# snailmail and lead enrichment, at a closed port on loopback.
+# actions that do, and point every service address Odoo 19.0 reads from its
+# parameters (in-app purchases, SMS, snailmail, lead enrichment, partner
+# autocomplete, the editor's media library and text generation) at a closed
+# port on loopback.
 keep_demo_offline() {
     psql -d "$1" -q <<'SQL'
 update ir_cron set active = false where id in (
@@ -25,7 +27,10 @@ update ir_cron set active = false where id in (
 insert into ir_config_parameter (key, value)
 select key, 'http://127.0.0.1:9'
   from unnest(array['iap.endpoint', 'sms.endpoint', 'snailmail.endpoint',
-                    'enrich.endpoint', 'reveal.endpoint']) as key
+                    'enrich.endpoint', 'reveal.endpoint',
+                    'iap.partner_autocomplete.endpoint',
+                    'html_editor.media_library_endpoint',
+                    'html_editor.olg_api_endpoint']) as key
     on conflict (key) do update set value = excluded.value;
 SQL
 }

@@ -18,7 +18,9 @@ class ResPartner(models.Model):
         "helpdesk.ticket", "account_id", string="Account Tickets"
     )
     account_ticket_count = fields.Integer(
-        string="Tickets", compute="_compute_ticket_figures", groups=ACCOUNT_GROUP
+        string="Account Tickets",
+        compute="_compute_ticket_figures",
+        groups=ACCOUNT_GROUP,
     )
     open_ticket_count = fields.Integer(
         string="Open Tickets", compute="_compute_ticket_figures", groups=ACCOUNT_GROUP
