@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import models
+from . import report
+from . import wizards
 
 
 def post_init_hook(env):

@@ -1,0 +1,1 @@
+from . import account_mgmt_touchpoint_report
