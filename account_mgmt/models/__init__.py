@@ -6,3 +6,12 @@ from . import account_mgmt_tier_rule
 from . import account_mgmt_tier_band
 from . import res_partner_tier
 from . import res_partner_coverage
+from . import account_mgmt_stakeholder_role
+from . import res_partner_stakeholder
+from . import account_mgmt_offer_category
+from . import account_mgmt_plan
+from . import account_mgmt_plan_footprint
+from . import account_mgmt_plan_goal
+from . import account_mgmt_plan_risk
+from . import res_partner_plan
+from . import crm_lead

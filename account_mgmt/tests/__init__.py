@@ -4,3 +4,10 @@ from . import test_demo_revenue
 from . import test_external_api
 from . import test_account_tier
 from . import test_account_coverage
+from . import test_stakeholder_map
+from . import test_account_plan
+from . import test_plan_opportunity
+from . import test_plan_completeness
+from . import test_plan_access
+from . import test_demo_plans
+from . import test_plan_forms

@@ -1,1 +1,2 @@
 from . import account_mgmt_handover
+from . import account_mgmt_expansion_wizard
