@@ -15,3 +15,8 @@ from . import account_mgmt_plan_goal
 from . import account_mgmt_plan_risk
 from . import res_partner_plan
 from . import crm_lead
+from . import account_mgmt_health_component
+from . import account_mgmt_health_snapshot
+from . import account_mgmt_satisfaction
+from . import res_config_settings_health
+from . import res_partner_health

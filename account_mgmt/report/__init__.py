@@ -1,1 +1,3 @@
 from . import account_mgmt_touchpoint_report
+from . import account_mgmt_revenue_report
+from . import account_mgmt_retention_report

@@ -11,3 +11,6 @@ from . import test_plan_completeness
 from . import test_plan_access
 from . import test_demo_plans
 from . import test_plan_forms
+from . import test_retention_kpis
+from . import test_account_health
+from . import test_health_history
