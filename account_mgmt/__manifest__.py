@@ -40,6 +40,13 @@
         "views/account_mgmt_retention_report_views.xml",
         "views/res_partner_health_views.xml",
         "views/res_config_settings_health_views.xml",
+        "data/mail_activity_plan_data.xml",
+        "data/mail_template_data.xml",
+        "data/account_mgmt_churn_reason_data.xml",
+        "data/ir_cron_cadence_data.xml",
+        "views/account_mgmt_renewal_views.xml",
+        "views/account_mgmt_business_review_views.xml",
+        "views/res_partner_cadence_views.xml",
         "views/account_mgmt_menus.xml",
     ],
     "demo": [

@@ -20,3 +20,15 @@ from . import account_mgmt_health_snapshot
 from . import account_mgmt_satisfaction
 from . import res_config_settings_health
 from . import res_partner_health
+from . import account_mgmt_tier_policy_stub
+from . import mail_activity
+from . import account_mgmt_churn_reason
+from . import account_mgmt_renewal
+from . import account_mgmt_renewal_reminder
+from . import account_mgmt_business_review
+from . import account_mgmt_business_review_priority
+from . import res_partner_cadence
+from . import res_partner_onboarding
+from . import res_partner_pitfall
+from . import res_users
+from . import sale_order

@@ -14,3 +14,7 @@ from . import test_plan_forms
 from . import test_retention_kpis
 from . import test_account_health
 from . import test_health_history
+from . import test_cadence
+from . import test_renewal
+from . import test_cadence_concurrency
+from . import test_onboarding_review
