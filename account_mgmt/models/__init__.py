@@ -20,7 +20,6 @@ from . import account_mgmt_health_snapshot
 from . import account_mgmt_satisfaction
 from . import res_config_settings_health
 from . import res_partner_health
-from . import account_mgmt_tier_policy_stub
 from . import mail_activity
 from . import account_mgmt_churn_reason
 from . import account_mgmt_renewal
