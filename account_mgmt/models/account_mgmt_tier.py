@@ -13,10 +13,10 @@ RATING_SELECTION = [
 class AccountMgmtTier(models.Model):
     """Segment of the account book; the tier decides how much attention an account gets.
 
-    Besides its place in the ranking (``sequence``: lower is more important),
-    a tier carries the contact policy that cadence and effort reports read:
-    how often the account is contacted, how often its business is reviewed
-    and whether touchpoints are made by hand or automated.
+    A lower ``sequence`` ranks the tier as more important. Each tier also
+    carries the contact policy that cadence and effort reports read: how
+    often its accounts are contacted and reviewed, and whether touchpoints
+    are made by hand or automated.
     """
 
     _name = "account.mgmt.tier"
@@ -44,7 +44,7 @@ class AccountMgmtTier(models.Model):
         required=True,
         default=0,
         help="Number of months between two business reviews with an account "
-        "of this tier; 0 means no business review.",
+        "of this tier, or 0 for no business review.",
     )
     touchpoint_mode = fields.Selection(
         [("manual", "Manual"), ("automated", "Automated")],
@@ -61,7 +61,7 @@ class AccountMgmtTier(models.Model):
         required=True,
         default="0",
         help="Suggest at least this tier for accounts whose strategic value "
-        "is rated at this level or higher; None disables the rule.",
+        "is rated at this level or higher. None turns this rule off.",
     )
     min_potential_rating = fields.Selection(
         RATING_SELECTION,
@@ -69,7 +69,7 @@ class AccountMgmtTier(models.Model):
         required=True,
         default="0",
         help="Suggest at least this tier for accounts whose growth potential "
-        "is rated at this level or higher; None disables the rule.",
+        "is rated at this level or higher. None turns this rule off.",
     )
     account_count = fields.Integer(
         string="Accounts Assigned", compute="_compute_account_count"
@@ -81,7 +81,12 @@ class AccountMgmtTier(models.Model):
 
     def _compute_account_count(self):
         groups = self.env["res.partner"]._read_group(
-            [("tier_id", "in", self.ids), ("is_company", "=", True)],
+            [
+                ("tier_id", "in", self.ids),
+                "|",
+                ("is_company", "=", True),
+                ("parent_id", "=", False),
+            ],
             ["tier_id"],
             ["__count"],
         )

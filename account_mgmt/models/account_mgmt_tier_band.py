@@ -9,7 +9,7 @@ class AccountMgmtTierBand(models.Model):
     """Revenue range of a tier suggestion rule, in the rule company's currency.
 
     An account falls in the band when its revenue is at least ``revenue_from``
-    and below ``revenue_to``; a ``revenue_to`` of 0 means no upper bound.
+    and below ``revenue_to``. A ``revenue_to`` of 0 means no upper bound.
     """
 
     _name = "account.mgmt.tier.band"
@@ -24,11 +24,8 @@ class AccountMgmtTierBand(models.Model):
         related="rule_id.company_id", store=True, index=True, precompute=True
     )
     currency_id = fields.Many2one(related="rule_id.currency_id")
-    tier_id = fields.Many2one(
-        "account.mgmt.tier", string="Tier", required=True, ondelete="restrict"
-    )
+    tier_id = fields.Many2one("account.mgmt.tier", required=True, ondelete="restrict")
     revenue_from = fields.Monetary(
-        string="Revenue From",
         required=True,
         default=0.0,
         help="Lowest revenue of the band, included.",
@@ -36,7 +33,7 @@ class AccountMgmtTierBand(models.Model):
     revenue_to = fields.Monetary(
         string="Revenue Below",
         default=0.0,
-        help="Revenue at which the next band starts, excluded; "
+        help="Revenue at which the next band starts, excluded from this band. "
         "0 means the band has no upper bound.",
     )
 

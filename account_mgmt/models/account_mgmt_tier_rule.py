@@ -71,6 +71,8 @@ class AccountMgmtTierRule(models.Model):
         Bands sorted by their lower bound must not overlap, and a band with
         more revenue must suggest the same tier or a more important one.
         """
+        # NOTE: reordering the tiers themselves is not checked here, so it can
+        # leave existing bands out of tier order until a band is saved again.
         for rule in self:
             bands = rule.band_ids.sorted(lambda band: (band.revenue_from, band.id))
             for lower, upper in pairwise(bands):

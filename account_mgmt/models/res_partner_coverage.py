@@ -18,11 +18,10 @@ class ResPartner(models.Model):
         "account, one of its contacts or one of their opportunities.",
     )
     days_since_proactive_touch = fields.Integer(
-        string="Days Since Proactive Touch",
         compute="_compute_last_proactive_touch_date",
         groups=ACCOUNT_GROUP,
-        help="Days between the last proactive touch and today; empty when the "
-        "account was never touched proactively.",
+        help="Days between the last proactive touch and today. It is 0 when the "
+        "account was never touched proactively, so check the last touch date.",
     )
 
     # ------------------------------------------------------------

@@ -25,7 +25,6 @@ class ResPartner(models.Model):
 
     tier_set_by_id = fields.Many2one(
         "res.users",
-        string="Tier Set By",
         readonly=True,
         help="User who last assigned the tier.",
     )
@@ -63,7 +62,6 @@ class ResPartner(models.Model):
     # computed from, and written only by _refresh_tier_suggestions.
     suggested_tier_id = fields.Many2one(
         "account.mgmt.tier",
-        string="Suggested Tier",
         company_dependent=True,
         readonly=True,
         groups=ACCOUNT_GROUP,
@@ -142,7 +140,22 @@ class ResPartner(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        return super().write(self._add_tier_assignment_values(vals))
+        result = super().write(self._add_tier_assignment_values(vals))
+        if "parent_id" in vals:
+            self._sync_tier_from_new_parent()
+        return result
+
+    def _sync_tier_from_new_parent(self):
+        """Give contacts that moved under a company the tier of that company.
+
+        Odoo copies only the commercial fields that are set on the company,
+        so a contact with a tier would keep it under a company without one.
+        """
+        tier_fields = ["tier_id", "tier_set_by_id", "tier_set_date", "tier_reason"]
+        for contact in self:
+            account = contact.commercial_partner_id
+            if account != contact and contact.tier_id != account.tier_id:
+                contact.write(account._convert_fields_to_values(tier_fields))
 
     @api.model
     def _add_tier_assignment_values(self, vals):
@@ -211,7 +224,7 @@ class ResPartner(models.Model):
         revenue bands is the stored ``revenue_12m`` plus the rule's share of
         the expected revenue of open opportunities of that company on the
         account or its contacts. Tiers whose potential or strategic rating
-        threshold the account reaches are candidates too; the most important
+        threshold the account reaches are candidates too, and the most important
         active candidate wins. Companies without a rule get no suggestion.
 
         :param companies: companies to refresh (default: all companies)
@@ -330,7 +343,11 @@ class ResPartner(models.Model):
         )
         count = self.env.cr.rowcount
         self.env["res.partner"].invalidate_model(["suggested_tier_id"])
-        _logger.debug("Tier suggestions refreshed for %s accounts", count)
+        _logger.info(
+            "Tier suggestions refreshed for %s accounts in %s companies",
+            count,
+            len(companies),
+        )
         return count
 
     @api.model

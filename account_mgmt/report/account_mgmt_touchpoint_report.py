@@ -42,7 +42,7 @@ class AccountMgmtTouchpointReport(models.Model):
 
     date = fields.Date(string="Month", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Account", readonly=True)
-    tier_id = fields.Many2one("account.mgmt.tier", string="Tier", readonly=True)
+    tier_id = fields.Many2one("account.mgmt.tier", readonly=True)
     manager_id = fields.Many2one("res.users", string="Account Manager", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     touch_count = fields.Integer(string="Touchpoints Done", readonly=True)

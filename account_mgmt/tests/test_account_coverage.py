@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -8,6 +8,11 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import AccountMgmtCommon
+
+
+def at_noon(day):
+    """Return noon UTC of ``day``, still that day from UTC-11 to UTC+11."""
+    return datetime.combine(day, time(12))
 
 
 class AccountCoverageCommon(AccountMgmtCommon):
@@ -38,7 +43,7 @@ class AccountCoverageCommon(AccountMgmtCommon):
 
 @tagged("post_install", "-at_install", "account_mgmt")
 class TestProactiveTouch(AccountCoverageCommon):
-    def test_last_proactive_touch_from_contact_and_opportunity(self):
+    def test_proactive_touch_from_contacts_and_leads(self):
         today = fields.Date.context_today(self.customer)
         lead = self.env["crm.lead"].create(
             {
@@ -47,22 +52,10 @@ class TestProactiveTouch(AccountCoverageCommon):
                 "partner_id": self.customer_contact.id,
             }
         )
-        self._touch(
-            self.customer_contact,
-            datetime.combine(today, datetime.min.time())
-            - timedelta(days=20, hours=-12),
-        )
-        self._touch(
-            lead,
-            datetime.combine(today - timedelta(days=9), datetime.min.time())
-            + timedelta(hours=12),
-        )
+        self._touch(self.customer_contact, at_noon(today - timedelta(days=20)))
+        self._touch(lead, at_noon(today - timedelta(days=9)))
         # A later reactive activity is no proactive touch.
-        self._touch(
-            self.customer,
-            datetime.combine(today, datetime.min.time()),
-            self.support_type,
-        )
+        self._touch(self.customer, at_noon(today), self.support_type)
         self.assertEqual(
             self.customer.last_proactive_touch_date, today - timedelta(days=9)
         )
@@ -205,9 +198,7 @@ class TestEffortReport(AccountCoverageCommon):
         )
 
         def at(day, month):
-            return datetime.combine(
-                month + timedelta(days=day - 1), datetime.min.time()
-            ) + timedelta(hours=10)
+            return at_noon(month + timedelta(days=day - 1))
 
         self._touch(big, at(3, month_1))
         self._touch(big_contact, at(15, month_2))
@@ -243,6 +234,15 @@ class TestEffortReport(AccountCoverageCommon):
                 (self.tier_1, self.head_of_accounts): (0, round(days / 30, 2)),
             },
         )
+
+    def test_archived_account_requires_no_touch(self):
+        account = self.env["res.partner"].create(
+            {"name": "Closed down", "is_company": True, "tier_id": self.tier_1.id}
+        )
+        Report = self.env["account.mgmt.touchpoint.report"]
+        self.assertTrue(Report.search_count([("partner_id", "=", account.id)]))
+        account.action_archive()
+        self.assertFalse(Report.search_count([("partner_id", "=", account.id)]))
 
     def test_report_hidden_without_account_group(self):
         with self.assertRaises(AccessError):

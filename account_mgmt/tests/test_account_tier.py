@@ -116,6 +116,7 @@ class TestTierSuggestion(AccountTierCommon):
             {"name": "Buyer", "parent_id": account.id}
         )
         self._invoice(account, 4000.0, date(2026, 2, 1))
+
         Lead = self.env["crm.lead"]
         # 12,000 open at 50 % lifts 4,000 to exactly 10,000.
         Lead.create(
@@ -127,6 +128,7 @@ class TestTierSuggestion(AccountTierCommon):
                 "company_id": self.env.company.id,
             }
         )
+        # A lost opportunity is no pipeline, however large.
         lost = Lead.create(
             {
                 "name": "Lost deal",
@@ -137,8 +139,10 @@ class TestTierSuggestion(AccountTierCommon):
             }
         )
         lost.action_set_lost()
+
         self._refresh()
         self.assertEqual(account.suggested_tier_id, self.tier_2)
+
         self.rule.pipeline_weight = 49.0
         self._refresh()
         self.assertEqual(account.suggested_tier_id, self.tier_3)
@@ -177,6 +181,20 @@ class TestTierSuggestion(AccountTierCommon):
         )
         self.assertEqual(account.suggested_tier_id, self.tier_3)
         self.assertEqual(account.with_company(other).suggested_tier_id, self.tier_1)
+
+    def test_cron_refreshes_suggestions(self):
+        account = self._company("Nightly")
+        self._invoice(account, 10000.0, fields.Date.context_today(account))
+        self.env["res.partner"]._cron_refresh_account_figures()
+        self.assertEqual(account.revenue_12m, 10000.0)
+        self.assertEqual(account.suggested_tier_id, self.tier_2)
+
+    def test_archived_account_still_suggested(self):
+        account = self._company("Dormant")
+        self._invoice(account, 10000.0, date(2026, 3, 1))
+        account.action_archive()
+        self._refresh()
+        self.assertEqual(account.suggested_tier_id, self.tier_2)
 
     def test_company_without_rule_gets_no_suggestion(self):
         self.rule.active = False
@@ -287,6 +305,19 @@ class TestTierAssignment(AccountTierCommon):
         self.assertEqual(self.customer_contact.tier_id, self.tier_2)
         self.assertEqual(self.customer.tier_id, self.tier_2)
 
+    def test_contact_moved_takes_company_tier(self):
+        freelancer = self.env["res.partner"].create(
+            {"name": "Freelancer", "tier_id": self.tier_1.id}
+        )
+        self.assertEqual(freelancer.tier_id, self.tier_1)
+        freelancer.parent_id = self.customer
+        self.assertFalse(freelancer.tier_id)
+        self.assertFalse(freelancer.tier_set_by_id)
+        self.customer.tier_id = self.tier_3
+        other = self._company("Other employer", tier_id=self.tier_2.id)
+        freelancer.parent_id = other
+        self.assertEqual(freelancer.tier_id, self.tier_2)
+
     def test_tier_change_logged_in_chatter(self):
         # Odoo tracks no change to a record in the transaction that created
         # it: running the pre-commit hooks ends that state for the customer.
@@ -325,6 +356,21 @@ class TestTierAssignment(AccountTierCommon):
         account.write({"tier_id": self.tier_3.id, "tier_reason": "Shrinking"})
         self.assertEqual(self.customer.tier_set_by_id, self.account_manager)
         self.assertEqual(self.customer_contact.tier_set_by_id, self.account_manager)
+
+    def test_partner_views_load_for_each_group(self):
+        kanban = self.env.ref("account_mgmt.res_partner_view_kanban_account")
+        for user in (self.plain_user, self.account_manager, self.head_of_accounts):
+            with self.subTest(user=user.login):
+                views = (
+                    self.env["res.partner"]
+                    .with_user(user)
+                    .get_views([(False, "form"), (kanban.id, "kanban")])
+                )
+                form_arch = views["views"]["form"]["arch"]
+                self.assertEqual(
+                    "suggested_tier_id" in form_arch, user != self.plain_user
+                )
+                self.assertIn("tier_id", views["views"]["kanban"]["arch"])
 
     def test_suggested_tier_needs_account_group(self):
         self._invoice(self.customer, 500.0, date(2026, 3, 1))
@@ -366,7 +412,7 @@ class TestTierConfiguration(AccountTierCommon):
             )
         self.assertEqual(self.env["account.mgmt.tier.rule"].search_count([]), count)
 
-    def test_band_without_upper_bound_below_another_rejected(self):
+    def test_unbounded_band_below_another_rejected(self):
         with self.assertRaisesRegex(ValidationError, "overlap"):
             self._new_rule(
                 [self._band(0, 0, self.tier_3), self._band(5000, 0, self.tier_2)]
@@ -426,7 +472,7 @@ class TestTierConfiguration(AccountTierCommon):
                 {"name": "Second", "company_id": self.env.company.id}
             )
 
-    def test_account_manager_reads_but_cannot_edit_rules(self):
+    def test_account_manager_cannot_edit_rules(self):
         rule = self.rule.with_user(self.account_manager)
         self.assertEqual(rule.band_ids.mapped("revenue_from"), [0.0, 10000.0, 100000.0])
         with self.assertRaises(AccessError):
@@ -435,10 +481,16 @@ class TestTierConfiguration(AccountTierCommon):
             self.tier_1.with_user(self.account_manager).contact_interval_days = 10
 
     def test_rules_of_other_companies_hidden(self):
-        other_rule = self._new_rule([])
+        other_rule = self._new_rule([self._band(0, 0, self.tier_3)])
         visible = (
             self.env["account.mgmt.tier.rule"]
             .with_user(self.head_of_accounts)
             .search([("id", "in", (self.rule | other_rule).ids)])
         )
         self.assertEqual(visible, self.rule)
+        visible_bands = (
+            self.env["account.mgmt.tier.band"]
+            .with_user(self.head_of_accounts)
+            .search([("rule_id", "in", (self.rule | other_rule).ids)])
+        )
+        self.assertEqual(visible_bands, self.rule.band_ids)
