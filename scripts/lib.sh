@@ -162,6 +162,23 @@ odoo_bin() {
         --data-dir="$CACHE/data" "$@"
 }
 
+# Chromium for Odoo's browser tours (HttpCase.start_tour). Odoo finds the
+# binary itself; Debian's package is installed when missing and apt-get can
+# run, otherwise the tours are skipped with a warning.
+ensure_chromium() {
+    local name
+    for name in chromium chromium-browser google-chrome; do
+        command -v "$name" >/dev/null && return
+    done
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+        log "installing Debian's chromium package for the browser tours"
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >&2 \
+            || log "warning: installing chromium failed; browser tours will be skipped"
+    else
+        log "warning: no Chromium found; install Debian's chromium package to run the browser tours"
+    fi
+}
+
 bootstrap() {
     find_odoo
     ensure_venv

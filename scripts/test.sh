@@ -13,6 +13,7 @@
 source "$(dirname "$0")/lib.sh"
 
 bootstrap
+ensure_chromium
 trap stop_pg EXIT
 
 all_modules=$(project_modules)

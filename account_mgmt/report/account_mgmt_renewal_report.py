@@ -65,7 +65,7 @@ class AccountMgmtRenewalReport(models.Model):
         ],
         readonly=True,
         help="Where the contract end falls against the as-of date; upcoming "
-        "holds open cycles only.",
+        "contains open cycles only.",
     )
     end_date = fields.Date(string="Contract End", readonly=True)
     decision_date = fields.Date(readonly=True)

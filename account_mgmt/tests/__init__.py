@@ -19,3 +19,4 @@ from . import test_renewal
 from . import test_cadence_concurrency
 from . import test_onboarding_review
 from . import test_renewal_report
+from . import test_account_overview

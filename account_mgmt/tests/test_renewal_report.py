@@ -71,7 +71,7 @@ class TestRenewalReport(AccountMgmtCommon):
         report = self.env["account.mgmt.renewal.report"].with_context(**AS_OF)
         return report.with_user(user) if user else report
 
-    def test_renewal_rate_and_time_to_renew_per_period(self):
+    def test_rate_and_time_per_period(self):
         report = self._report(self.account_manager)
         self.assertEqual(
             report._get_renewal_kpis([("period", "=", "current")]),
@@ -94,13 +94,13 @@ class TestRenewalReport(AccountMgmtCommon):
             },
         )
 
-    def test_upcoming_holds_open_cycles_ending_within_120_days(self):
+    def test_upcoming_lists_open_cycles_only(self):
         upcoming = self._report().search([("period", "=", "upcoming")])
         self.assertEqual(upcoming.partner_id, self.customer)
         self.assertEqual(upcoming.end_date, date(2026, 9, 30))
         self.assertEqual(upcoming.value, 1000.0)
 
-    def test_churn_reasons_of_the_current_period(self):
+    def test_churn_reasons_current_period(self):
         groups = self._report()._read_group(
             [("period", "=", "current"), ("churned_count", ">", 0)],
             ["churn_reason_id"],
@@ -138,6 +138,6 @@ class TestRenewalReport(AccountMgmtCommon):
         self.assertEqual(kpis["ended_count"], 4)
         self.assertEqual(kpis["renewal_rate"], 50.0)
 
-    def test_user_without_group_cannot_read_it(self):
+    def test_user_without_group_rejected(self):
         with self.assertRaises(AccessError):
             self._report(self.plain_user).search([])
