@@ -153,9 +153,9 @@ class TestAccountOverview(AccountMgmtCommon):
         partners[:1].with_user(self.account_manager).mapped("overdue_amount")
         self.env.invalidate_all()
         one = partners[1:2].with_user(self.account_manager)
-        with self.assertQueryCount(10):
+        with self.assertQueryCount(11):
             one.mapped("overdue_amount")
         self.env.invalidate_all()
         six = partners.with_user(self.account_manager)
-        with self.assertQueryCount(10):
+        with self.assertQueryCount(11):
             self.assertEqual(six.mapped("overdue_amount"), [100.0] * 6)
