@@ -58,7 +58,6 @@ class ResPartner(models.Model):
     )
     open_renewal_id = fields.Many2one(
         "account.mgmt.renewal",
-        string="Open Renewal",
         compute="_compute_account_overview",
         groups=ACCOUNT_GROUP,
         help="Open renewal cycle of the account in the current company.",

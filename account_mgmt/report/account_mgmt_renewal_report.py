@@ -46,13 +46,9 @@ class AccountMgmtRenewalReport(models.Model):
     partner_id = fields.Many2one("res.partner", string="Account", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
-    tier_id = fields.Many2one("account.mgmt.tier", string="Tier", readonly=True)
-    account_manager_id = fields.Many2one(
-        "res.users", string="Account Manager", readonly=True
-    )
-    churn_reason_id = fields.Many2one(
-        "account.mgmt.churn.reason", string="Churn Reason", readonly=True
-    )
+    tier_id = fields.Many2one("account.mgmt.tier", readonly=True)
+    account_manager_id = fields.Many2one("res.users", readonly=True)
+    churn_reason_id = fields.Many2one("account.mgmt.churn.reason", readonly=True)
     state = fields.Selection(
         [("open", "Open"), ("renewed", "Renewed"), ("churned", "Churned")],
         readonly=True,
