@@ -48,6 +48,8 @@
         "views/account_mgmt_renewal_views.xml",
         "views/account_mgmt_business_review_views.xml",
         "views/res_partner_cadence_views.xml",
+        "report/account_mgmt_renewal_report_views.xml",
+        "views/res_partner_account_views.xml",
         "views/account_mgmt_menus.xml",
     ],
     "demo": [
@@ -57,6 +59,7 @@
         "demo/account_mgmt_plan_demo.xml",
         "demo/account_mgmt_health_demo.xml",
         "demo/account_mgmt_cadence_demo.xml",
+        "demo/account_mgmt_renewal_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "application": True,

@@ -31,3 +31,4 @@ from . import res_partner_onboarding
 from . import res_partner_pitfall
 from . import res_users
 from . import sale_order
+from . import res_partner_overview

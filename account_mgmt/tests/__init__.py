@@ -20,3 +20,5 @@ from . import test_cadence_concurrency
 from . import test_onboarding_review
 from . import test_retention_renewal
 from . import test_review_priority_goal
+from . import test_renewal_report
+from . import test_account_overview

@@ -1,0 +1,1 @@
+from . import account_mgmt_retention_report
