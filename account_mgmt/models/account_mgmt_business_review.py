@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -93,17 +95,28 @@ class AccountMgmtBusinessReview(models.Model):
 
     @api.depends("partner_id", "date")
     def _compute_previous_review_date(self):
-        for review in self:
-            previous = self.search(
-                [
-                    ("partner_id", "=", review.partner_id.id),
-                    ("date", "<", review.date),
-                    ("id", "!=", review._origin.id),
-                ],
-                order="date desc",
-                limit=1,
+        # One query for the whole page: every review of these accounts, latest first.
+        reviews_by_partner = defaultdict(list)
+        if self.partner_id:
+            others = self.search_fetch(
+                [("partner_id", "in", self.partner_id.ids), ("date", "!=", False)],
+                ["partner_id", "date"],
+                order="date desc, id desc",
             )
-            review.previous_review_date = previous.date
+            for other in others:
+                reviews_by_partner[other.partner_id.id].append(other)
+        for review in self:
+            previous = next(
+                (
+                    other
+                    for other in reviews_by_partner[review.partner_id.id]
+                    if review.date
+                    and other.date < review.date
+                    and other.id != review._origin.id
+                ),
+                None,
+            )
+            review.previous_review_date = previous.date if previous else False
 
     # ------------------------------------------------------------
     # ACTIONS

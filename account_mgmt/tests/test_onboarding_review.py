@@ -129,6 +129,25 @@ class TestBusinessReview(CadenceCommon):
         )
         self.assertEqual(later.previous_review_date, date(2026, 5, 12))
 
+    def test_previous_review_per_account_in_one_batch(self):
+        Review = self.env["account.mgmt.business.review"]
+        other_account = self.env["res.partner"].create(
+            {"name": "Other Account", "is_company": True}
+        )
+        august, november, other_june = Review.create(
+            [
+                {"partner_id": self.customer.id, "date": date(2026, 8, 20)},
+                {"partner_id": self.customer.id, "date": date(2026, 11, 3)},
+                {"partner_id": other_account.id, "date": date(2026, 6, 1)},
+            ]
+        )
+        reviews = self.review | august | november | other_june
+        reviews.invalidate_recordset(["previous_review_date"])
+        self.assertFalse(self.review.previous_review_date)
+        self.assertEqual(august.previous_review_date, date(2026, 5, 12))
+        self.assertEqual(november.previous_review_date, date(2026, 8, 20))
+        self.assertFalse(other_june.previous_review_date)
+
     def test_held_review_completes_review_activity(self):
         self.customer.tier_id = self.tier_review
         activity = self.customer.activity_schedule(
