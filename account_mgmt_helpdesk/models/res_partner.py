@@ -15,7 +15,7 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     account_ticket_ids = fields.One2many(
-        "helpdesk.ticket", "account_id", string="Account Tickets"
+        "helpdesk.ticket", "account_id", string="Tickets Linked to the Account"
     )
     account_ticket_count = fields.Integer(
         string="Account Tickets",
