@@ -8,7 +8,6 @@
     "summary": "Tiers, account plans, review cadence, health scores "
     "and retention KPIs for existing customers",
     "author": "Account Management for Odoo contributors",
-    "website": "https://example.invalid/account_mgmt",
     "license": "LGPL-3",
     "depends": ["crm", "sale_management", "account", "mail"],
     "data": [

@@ -6,7 +6,6 @@
     "category": "Productivity/Dashboard",
     "summary": "Spreadsheet dashboard of the account management KPIs",
     "author": "Account Management for Odoo contributors",
-    "website": "https://example.invalid/account_mgmt",
     "license": "LGPL-3",
     "depends": ["account_mgmt", "spreadsheet_dashboard"],
     "data": [

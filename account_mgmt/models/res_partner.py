@@ -25,8 +25,7 @@ class ResPartner(models.Model):
         index="btree_not_null",
         tracking=True,
         domain=[("share", "=", False)],
-        help="User who stands in for the account manager during absences "
-        "and handovers.",
+        help="User who replaces the account manager during absences and handovers.",
     )
     tier_id = fields.Many2one(
         "account.mgmt.tier",

@@ -207,7 +207,7 @@ class ResPartner(models.Model):
     @api.model
     def _cron_health_batches(self, snapshot):
         companies = self.env["res.company"].sudo().search([])  # pylint: disable=no-search-all
-        # Score across every company, whoever runs the job.
+        # Score the accounts of every company, not only those of the cron user.
         partners = self.sudo().with_context(allowed_company_ids=companies.ids)
         account_ids = partners.search(
             [("is_customer_account", "=", True)], order="id"

@@ -4,6 +4,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL, float_round
 
+from .account_mgmt_revenue_report import REVENUE_DEPENDS
+
 # Context key holding the as-of date of the retention report (default: today).
 DATE_KEY = "account_mgmt_retention_date"
 
@@ -45,18 +47,7 @@ class AccountMgmtRetentionReport(models.Model):
     _auto = False
     _rec_name = "partner_id"
     _order = "company_id, prior_revenue desc, id"
-    _depends = {
-        "account.move": [
-            "state",
-            "move_type",
-            "invoice_date",
-            "commercial_partner_id",
-            "company_id",
-        ],
-        "account.move.line": ["move_id", "display_type", "balance"],
-        "res.partner": ["tier_id", "account_manager_id"],
-        "res.company": ["currency_id"],
-    }
+    _depends = REVENUE_DEPENDS
 
     date_to = fields.Date(string="As Of", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Account", readonly=True)

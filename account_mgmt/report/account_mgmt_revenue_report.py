@@ -2,6 +2,20 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+# Source columns of the revenue definition, shared by every report built on it.
+REVENUE_DEPENDS = {
+    "account.move": [
+        "state",
+        "move_type",
+        "invoice_date",
+        "commercial_partner_id",
+        "company_id",
+    ],
+    "account.move.line": ["move_id", "display_type", "balance"],
+    "res.partner": ["tier_id", "account_manager_id"],
+    "res.company": ["currency_id"],
+}
+
 
 class AccountMgmtRevenueReport(models.Model):
     """Account revenue per posted customer invoice or credit note.
@@ -18,18 +32,7 @@ class AccountMgmtRevenueReport(models.Model):
     _auto = False
     _rec_name = "move_id"
     _order = "date desc, id desc"
-    _depends = {
-        "account.move": [
-            "state",
-            "move_type",
-            "invoice_date",
-            "commercial_partner_id",
-            "company_id",
-        ],
-        "account.move.line": ["move_id", "display_type", "balance"],
-        "res.partner": ["tier_id", "account_manager_id"],
-        "res.company": ["currency_id"],
-    }
+    _depends = REVENUE_DEPENDS
 
     move_id = fields.Many2one("account.move", string="Document", readonly=True)
     move_type = fields.Selection(
